@@ -1,0 +1,108 @@
+package dev.fluxion;
+
+import java.util.Arrays;
+
+/**
+ * A last-in, first-out store of primitive values that generated reverse-mode code uses to hand
+ * values from its forward sweep (or from a called pullback) to its reverse sweep.
+ *
+ * <p>A tape is owned by one call chain at a time: it is not thread-safe, and it must not be shared
+ * between threads. Gradient holders own one, so reusing a holder reuses its tape and, once the
+ * tape has grown to the size a computation needs, a gradient call allocates nothing. Every value
+ * pushed during a gradient call is popped before the call returns, so a tape is empty between
+ * calls.
+ *
+ * <p>Storage grows geometrically and is never boxed.
+ */
+public final class Tape {
+
+  private static final int INITIAL_CAPACITY = 16;
+
+  private double[] doubles = new double[0];
+  private int doubleCount;
+  private int[] ints = new int[0];
+  private int intCount;
+
+  /** Creates an empty tape; storage is allocated on first use. */
+  public Tape() {}
+
+  /**
+   * Pushes a {@code double}.
+   *
+   * @param value the value to store
+   */
+  public void pushDouble(double value) {
+    if (doubleCount == doubles.length) {
+      doubles = Arrays.copyOf(doubles, grow(doubles.length));
+    }
+    doubles[doubleCount++] = value;
+  }
+
+  /**
+   * Pops the {@code double} pushed last.
+   *
+   * @return the value
+   * @throws IllegalStateException if no {@code double} is on the tape, which means generated code
+   *     and tape are out of step (a bug worth reporting)
+   */
+  public double popDouble() {
+    if (doubleCount == 0) {
+      throw new IllegalStateException("Fluxion tape underflow: no double to pop");
+    }
+    return doubles[--doubleCount];
+  }
+
+  /**
+   * Pushes an {@code int} (a loop trip count, a branch code, an index).
+   *
+   * @param value the value to store
+   */
+  public void pushInt(int value) {
+    if (intCount == ints.length) {
+      ints = Arrays.copyOf(ints, grow(ints.length));
+    }
+    ints[intCount++] = value;
+  }
+
+  /**
+   * Pops the {@code int} pushed last.
+   *
+   * @return the value
+   * @throws IllegalStateException if no {@code int} is on the tape
+   */
+  public int popInt() {
+    if (intCount == 0) {
+      throw new IllegalStateException("Fluxion tape underflow: no int to pop");
+    }
+    return ints[--intCount];
+  }
+
+  /**
+   * Tells whether nothing is stored.
+   *
+   * @return {@code true} when no value of any type is on the tape
+   */
+  public boolean isEmpty() {
+    return doubleCount == 0 && intCount == 0;
+  }
+
+  /**
+   * The bytes of storage this tape holds now, whether in use or not: a measure of the memory the
+   * largest computation so far needed.
+   *
+   * @return allocated storage in bytes
+   */
+  public long capacityBytes() {
+    return (long) doubles.length * Double.BYTES + (long) ints.length * Integer.BYTES;
+  }
+
+  /** Drops every stored value, keeping the storage for reuse. */
+  public void clear() {
+    doubleCount = 0;
+    intCount = 0;
+  }
+
+  private static int grow(int length) {
+    return Math.max(INITIAL_CAPACITY, length + (length >> 1) + 1);
+  }
+}
