@@ -1,0 +1,143 @@
+package dev.fluxion.processor;
+
+import com.google.auto.service.AutoService;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import dev.fluxion.processor.diag.Diagnostic;
+import dev.fluxion.processor.diag.Problem;
+import dev.fluxion.processor.diag.Rejection;
+import dev.fluxion.processor.diag.Reporter;
+import dev.fluxion.processor.emit.CompanionWriter;
+import dev.fluxion.processor.model.MethodDescriber;
+import dev.fluxion.processor.model.OwnerClass;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.annotation.processing.SupportedAnnotationTypes;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * Fluxion's annotation processor: for every class with {@code @Differentiable} methods, runs the
+ * {@link Pipeline} on each method and writes one companion class.
+ *
+ * <p>Errors are reported on the exact expression and never stop the other methods; no exception
+ * ever escapes into javac (an unexpected one becomes an error asking for a report).
+ */
+@AutoService(Processor.class)
+@SupportedAnnotationTypes(MethodDescriber.ANNOTATION)
+public final class FluxionProcessor extends AbstractProcessor {
+  private Trees trees;
+  private Reporter reporter;
+  private Pipeline pipeline;
+  private MethodDescriber describer;
+
+  /** Creates the processor; javac finds it through {@code META-INF/services}. */
+  public FluxionProcessor() {}
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public synchronized void init(ProcessingEnvironment env) {
+    super.init(env);
+    try {
+      trees = Trees.instance(env);
+    } catch (IllegalArgumentException notJavac) {
+      trees = null;
+    }
+    reporter = new Reporter(env.getMessager(), trees);
+    describer = new MethodDescriber(env.getElementUtils());
+    if (trees != null) {
+      pipeline = new Pipeline(env, trees, reporter);
+    }
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    for (TypeElement annotation : annotations) {
+      Map<TypeElement, List<ExecutableElement>> byClass = new LinkedHashMap<>();
+      for (Element e : round.getElementsAnnotatedWith(annotation)) {
+        if (e.getKind() == ElementKind.METHOD) {
+          byClass.computeIfAbsent((TypeElement) e.getEnclosingElement(), k -> new ArrayList<>())
+              .add((ExecutableElement) e);
+        }
+      }
+      if (byClass.isEmpty()) {
+        continue;
+      }
+      if (trees == null) {
+        Element first = byClass.values().iterator().next().get(0);
+        reporter.report(Diagnostic.NO_TREE_API, first, null);
+        return false;
+      }
+      byClass.forEach(this::processClass);
+    }
+    return false;
+  }
+
+  private void processClass(TypeElement owner, List<ExecutableElement> methods) {
+    List<CompanionWriter.Derived> derived = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (ExecutableElement method : methods) {
+      var annotation = MethodDescriber.annotation(method).orElse(null);
+      if (!seen.add(method.getSimpleName().toString())) {
+        reporter.report(Diagnostic.OVERLOADED, method, annotation, owner.getSimpleName() + "."
+            + method.getSimpleName());
+        continue;
+      }
+      if (isPrivateNested(owner)) {
+        reporter.report(Diagnostic.NESTED_IN_PRIVATE, method, annotation, owner.getSimpleName());
+        continue;
+      }
+      try {
+        derived.add(pipeline.differentiate(method));
+      } catch (MethodDescriber.InvalidDeclaration e) {
+        reporter.report(e.problem().diagnostic(), method, annotation,
+            e.problem().arguments().toArray());
+      } catch (Rejection e) {
+        TreePath path = trees.getPath(method);
+        for (Problem p : e.problems()) {
+          reporter.report(p, path == null ? null : path.getCompilationUnit(), method);
+        }
+      } catch (RuntimeException | StackOverflowError e) {
+        reporter.report(Diagnostic.INTERNAL_ERROR, method, annotation,
+            owner.getSimpleName() + "." + method.getSimpleName(), e);
+      }
+    }
+    if (derived.isEmpty()) {
+      return;
+    }
+    OwnerClass ownerClass = describer.owner(owner);
+    try {
+      CompanionWriter.write(ownerClass, derived, FluxionProcessor.class.getName(), owner)
+          .writeTo(processingEnv.getFiler());
+    } catch (IOException | RuntimeException e) {
+      reporter.report(Diagnostic.INTERNAL_ERROR, owner, null,
+          ownerClass.companionName(), "could not write it: " + e);
+    }
+  }
+
+  private static boolean isPrivateNested(TypeElement owner) {
+    for (Element e = owner; e instanceof TypeElement; e = e.getEnclosingElement()) {
+      if (e.getModifiers().contains(Modifier.PRIVATE)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

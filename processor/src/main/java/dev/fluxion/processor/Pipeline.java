@@ -1,0 +1,103 @@
+package dev.fluxion.processor;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import dev.fluxion.processor.analysis.Activity;
+import dev.fluxion.processor.analysis.CallChecker;
+import dev.fluxion.processor.diag.Diagnostic;
+import dev.fluxion.processor.diag.Problem;
+import dev.fluxion.processor.diag.Rejection;
+import dev.fluxion.processor.diag.Reporter;
+import dev.fluxion.processor.emit.CompanionWriter;
+import dev.fluxion.processor.ir.IrMethod;
+import dev.fluxion.processor.ir.Reference;
+import dev.fluxion.processor.ir.Stmt;
+import dev.fluxion.processor.lower.LoweredMethod;
+import dev.fluxion.processor.lower.Lowerer;
+import dev.fluxion.processor.lower.SymbolResolver;
+import dev.fluxion.processor.lower.Validator;
+import dev.fluxion.processor.model.DifferentiableMethod;
+import dev.fluxion.processor.model.MethodDescriber;
+import dev.fluxion.processor.transform.ReverseTransform;
+import java.util.List;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Fluxion's pipeline for one method, written out in order: validate, lower, analyse, check,
+ * transform. Each phase is one class with its own contract; this class only connects them.
+ */
+final class Pipeline {
+  private static final String TAPE = "dev.fluxion.Tape";
+
+  private final Elements elements;
+  private final Types types;
+  private final Trees trees;
+  private final Reporter reporter;
+  private final MethodDescriber describer;
+
+  Pipeline(ProcessingEnvironment env, Trees trees, Reporter reporter) {
+    this.elements = env.getElementUtils();
+    this.types = env.getTypeUtils();
+    this.trees = trees;
+    this.reporter = reporter;
+    this.describer = new MethodDescriber(elements);
+  }
+
+  /**
+   * Differentiates one method.
+   *
+   * @param element the annotated method
+   * @return its descriptor and reverse building block
+   * @throws MethodDescriber.InvalidDeclaration if the annotation is misused
+   * @throws Rejection if the body leaves the subset
+   */
+  CompanionWriter.Derived differentiate(ExecutableElement element) {
+    DifferentiableMethod descriptor = describer.describe(element);
+    TreePath path = trees.getPath(element);
+    CompilationUnitTree unit = path.getCompilationUnit();
+    MethodTree tree = (MethodTree) path.getLeaf();
+
+    List<Problem> problems = new Validator().validate(tree);
+    if (!problems.isEmpty()) {
+      throw new Rejection(problems);
+    }
+
+    var owner = (TypeElement) element.getEnclosingElement();
+    var resolver = new SymbolResolver(elements, types, owner, unit);
+    LoweredMethod lowered = new Lowerer(resolver, unit, trees.getSourcePositions())
+        .lower(tree, descriptor);
+
+    Activity activity = Activity.analyse(lowered.ir(), lowered.independents());
+    problems = CallChecker.check(lowered, activity);
+    if (!problems.isEmpty()) {
+      throw new Rejection(problems);
+    }
+    warnIfConstant(lowered, activity, unit, element);
+
+    TypeElement tape = elements.getTypeElement(TAPE);
+    if (tape == null) {
+      throw new IllegalStateException(TAPE + " is not on the class path: add fluxion-runtime");
+    }
+    IrMethod reverse =
+        new ReverseTransform(lowered, activity, new Reference(tape.asType())).transform();
+    return new CompanionWriter.Derived(descriptor, reverse);
+  }
+
+  private void warnIfConstant(LoweredMethod lowered, Activity activity,
+      CompilationUnitTree unit, ExecutableElement element) {
+    List<Stmt> body = lowered.ir().body().statements();
+    Stmt.Return ret = (Stmt.Return) body.get(body.size() - 1);
+    if (!activity.isVaried(ret.value())) {
+      List<String> wrt = lowered.independents().stream().map(v -> v.name()).toList();
+      reporter.report(new Problem(Diagnostic.NO_DEPENDENCE, trees.getTree(element),
+          lowered.descriptor().display(), wrt.isEmpty() ? "no parameters" : String.join(", ", wrt)),
+          unit, element);
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package dev.fluxion.processor.analysis;
+
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.Tree;
+import dev.fluxion.processor.diag.Diagnostic;
+import dev.fluxion.processor.diag.Problem;
+import dev.fluxion.processor.ir.Atom;
+import dev.fluxion.processor.ir.Callee;
+import dev.fluxion.processor.ir.Expr;
+import dev.fluxion.processor.lower.LoweredMethod;
+import dev.fluxion.processor.model.DifferentiableMethod;
+import dev.fluxion.processor.transform.Rules;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds the calls whose derivative Fluxion does not know but needs: after activity analysis, so
+ * that a call is only an error when its result really carries a derivative. A call of a plain
+ * method with constant arguments, or whose result does not reach the method's result, is fine.
+ */
+public final class CallChecker {
+  private CallChecker() {}
+
+  /**
+   * Checks every active call.
+   *
+   * @param method the lowered method
+   * @param activity its activity
+   * @return the problems, each on its call
+   */
+  public static List<Problem> check(LoweredMethod method, Activity activity) {
+    List<Problem> problems = new ArrayList<>();
+    Map<Expr, Tree> origins = method.origins();
+    Activity.forEachAssignment(method.ir().body(), (target, value) -> {
+      if (!activity.isActive(target) || !(value instanceof Expr.Call call)) {
+        return;
+      }
+      Tree site = origins.get(call);
+      List<Atom> args = call.arguments();
+      if (call.callee() instanceof Callee.MathFunction f) {
+        if (Rules.ruleFor(call).isEmpty()) {
+          problems.add(new Problem(Diagnostic.NO_RULE, site, "Math." + f.name()));
+        }
+      } else if (call.callee() instanceof Callee.Plain p) {
+        problems.add(new Problem(Diagnostic.NOT_DIFFERENTIABLE_CALL, site, p.name(), p.name()));
+      } else if (call.callee() instanceof Callee.Primal p) {
+        DifferentiableMethod callee = p.method();
+        for (int i = 0; i < args.size(); i++) {
+          DifferentiableMethod.Parameter param = callee.parameters().get(i);
+          if (activity.isVaried(args.get(i)) && !param.differentiated()) {
+            Tree argument = site instanceof MethodInvocationTree invocation
+                ? invocation.getArguments().get(i) : site;
+            problems.add(new Problem(Diagnostic.NOT_DIFFERENTIATED_ARGUMENT, argument,
+                argument, callee.display(), callee.name(), param.name(), param.name()));
+          }
+        }
+      }
+    });
+    return problems;
+  }
+}

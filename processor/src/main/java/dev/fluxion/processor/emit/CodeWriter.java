@@ -1,0 +1,330 @@
+package dev.fluxion.processor.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.TypeName;
+import dev.fluxion.processor.ir.Atom;
+import dev.fluxion.processor.ir.BinaryOp;
+import dev.fluxion.processor.ir.Block;
+import dev.fluxion.processor.ir.Callee;
+import dev.fluxion.processor.ir.Const;
+import dev.fluxion.processor.ir.Expr;
+import dev.fluxion.processor.ir.IrMethod;
+import dev.fluxion.processor.ir.IrType;
+import dev.fluxion.processor.ir.Primitive;
+import dev.fluxion.processor.ir.Reference;
+import dev.fluxion.processor.ir.Stmt;
+import dev.fluxion.processor.ir.Var;
+import dev.fluxion.processor.model.DifferentiableMethod;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes an IR method body as Java source. To read like hand-written code, a temporary that is
+ * used once is written into the statement that uses it instead of being declared, as long as
+ * that cannot change what the code computes: only across statements that modify nothing, and an
+ * expression with an effect (a call, a pop) only into the very next statement, never into a
+ * position Java evaluates conditionally.
+ */
+final class CodeWriter {
+  private final Map<Var, Integer> uses = new HashMap<>();
+
+  private CodeWriter(IrMethod method) {
+    countUses(method.body());
+  }
+
+  /**
+   * Writes a method body.
+   *
+   * @param method the IR method
+   * @return its body as code
+   */
+  static CodeBlock body(IrMethod method) {
+    CodeWriter writer = new CodeWriter(method);
+    CodeBlock.Builder code = CodeBlock.builder();
+    writer.block(method.body(), code);
+    return code.build();
+  }
+
+  /** A temporary waiting to be written into the statement that uses it. */
+  private record Pending(Stmt.Let let, JavaExpr expr, boolean effect) {}
+
+  private void block(Block block, CodeBlock.Builder code) {
+    Map<Var, Pending> pending = new LinkedHashMap<>();
+    for (Stmt s : block.statements()) {
+      List<Var> reads = reads(s);
+      boolean barrier = !(s instanceof Stmt.Let let) || hasEffect(let.value());
+      boolean lazyPositions = s instanceof Stmt.Let l2 && hasLazyOperands(l2.value())
+          || s instanceof Stmt.Set s2 && hasLazyOperands(s2.value());
+      for (Iterator<Map.Entry<Var, Pending>> it = pending.entrySet().iterator(); it.hasNext(); ) {
+        Map.Entry<Var, Pending> e = it.next();
+        boolean usedHere = reads.contains(e.getKey());
+        boolean keep = usedHere ? !(e.getValue().effect() && lazyPositions)
+            : !barrier && !e.getValue().effect();
+        if (!keep) {
+          declare(e.getValue(), code);
+          it.remove();
+        }
+      }
+      Map<Var, JavaExpr> inline = new HashMap<>();
+      for (Var v : reads) {
+        Pending p = pending.remove(v);
+        if (p != null) {
+          inline.put(v, p.expr());
+        }
+      }
+      if (s instanceof Stmt.Let let && isInlinable(let)) {
+        pending.put(let.target(), new Pending(let, expr(let.value(), inline), hasEffect(let.value())));
+      } else {
+        statement(s, inline, code);
+      }
+    }
+    for (Pending p : pending.values()) {
+      declare(p, code);
+    }
+  }
+
+  private boolean isInlinable(Stmt.Let let) {
+    return let.target().kind() == Var.Kind.TEMP && uses.getOrDefault(let.target(), 0) == 1;
+  }
+
+  private static void declare(Pending p, CodeBlock.Builder code) {
+    code.addStatement("$T $N = $L", type(p.let().target().type()), p.let().target().name(),
+        p.expr().code());
+  }
+
+  private void statement(Stmt s, Map<Var, JavaExpr> inline, CodeBlock.Builder code) {
+    if (s instanceof Stmt.Let let) {
+      code.addStatement("$T $N = $L", type(let.target().type()), let.target().name(),
+          expr(let.value(), inline).code());
+    } else if (s instanceof Stmt.Set set) {
+      assignment(set, inline, code);
+    } else if (s instanceof Stmt.Declare declare) {
+      if (declare.initial() == null) {
+        code.addStatement("$T $N", type(declare.target().type()), declare.target().name());
+      } else {
+        code.addStatement("$T $N = $L", type(declare.target().type()), declare.target().name(),
+            atom(declare.initial(), inline).code());
+      }
+    } else if (s instanceof Stmt.If branch) {
+      ifStatement(branch, inline, code);
+    } else if (s instanceof Stmt.Return ret) {
+      code.addStatement("return $L", atom(ret.value(), inline).code());
+    } else if (s instanceof Stmt.Eval eval) {
+      code.addStatement("$L", expr(eval.value(), inline).code());
+    } else if (s instanceof Stmt.Push push) {
+      code.addStatement("$N.$L($L)", push.tape().name(), push.value().type() == Primitive.INT
+          ? "pushInt" : "pushDouble", atom(push.value(), inline).code());
+    } else if (s instanceof Stmt.Comment comment) {
+      code.add("// $L\n", comment.text().replace("\\u", "\\ u"));
+    }
+  }
+
+  private void assignment(Stmt.Set set, Map<Var, JavaExpr> inline, CodeBlock.Builder code) {
+    Var target = set.target();
+    if (set.value() instanceof Expr.Binary b && b.left().equals(target)
+        && (b.op() == BinaryOp.ADD || b.op() == BinaryOp.SUB) && b.type() == target.type()) {
+      code.addStatement("$N $L= $L", target.name(), b.op().symbol(), atom(b.right(), inline).code());
+      return;
+    }
+    code.addStatement("$N = $L", target.name(), expr(set.value(), inline).code());
+  }
+
+  private void ifStatement(Stmt.If branch, Map<Var, JavaExpr> inline, CodeBlock.Builder code) {
+    if (branch.then().isEmpty() && branch.otherwise().isEmpty()) {
+      return;
+    }
+    JavaExpr condition = atom(branch.condition(), inline);
+    if (branch.then().isEmpty()) {
+      code.beginControlFlow("if (!$L)", condition.atLeast(JavaExpr.UNARY));
+      block(branch.otherwise(), code);
+      code.endControlFlow();
+      return;
+    }
+    code.beginControlFlow("if ($L)", condition.code());
+    block(branch.then(), code);
+    if (!branch.otherwise().isEmpty()) {
+      code.nextControlFlow("else");
+      block(branch.otherwise(), code);
+    }
+    code.endControlFlow();
+  }
+
+  // ---- expressions ----
+
+  private JavaExpr expr(Expr e, Map<Var, JavaExpr> inline) {
+    if (e instanceof Atom a) {
+      return atom(a, inline);
+    }
+    if (e instanceof Expr.Unary u) {
+      JavaExpr operand = atom(u.operand(), inline);
+      CodeBlock inner = operand.startsWithSign()
+          ? CodeBlock.of("($L)", operand.code()) : operand.atLeast(JavaExpr.UNARY);
+      return new JavaExpr(CodeBlock.of("$L$L", u.op().symbol(), inner), JavaExpr.UNARY);
+    }
+    if (e instanceof Expr.Binary b) {
+      return binary(b, inline);
+    }
+    if (e instanceof Expr.Cast c) {
+      return new JavaExpr(CodeBlock.of("($L) $L", c.type().keyword(),
+          atom(c.operand(), inline).atLeast(JavaExpr.UNARY)), JavaExpr.UNARY);
+    }
+    if (e instanceof Expr.Select s) {
+      return new JavaExpr(CodeBlock.of("$L ? $L : $L",
+          atom(s.condition(), inline).atLeast(JavaExpr.CONDITIONAL + 1),
+          atom(s.ifTrue(), inline).atLeast(JavaExpr.CONDITIONAL + 1),
+          atom(s.ifFalse(), inline).atLeast(JavaExpr.CONDITIONAL)), JavaExpr.CONDITIONAL);
+    }
+    if (e instanceof Expr.Call call) {
+      return new JavaExpr(call(call, inline), JavaExpr.PRIMARY);
+    }
+    if (e instanceof Expr.FieldRead f) {
+      CodeBlock owner = f.receiver() == null
+          ? CodeBlock.of("$T", TypeName.get(f.owner().mirror()))
+          : atom(f.receiver(), inline).atLeast(JavaExpr.PRIMARY);
+      return new JavaExpr(CodeBlock.of("$L.$N", owner, f.name()), JavaExpr.PRIMARY);
+    }
+    Expr.Pop pop = (Expr.Pop) e;
+    return new JavaExpr(CodeBlock.of("$N.$L()", pop.tape().name(),
+        pop.type() == Primitive.INT ? "popInt" : "popDouble"), JavaExpr.PRIMARY);
+  }
+
+  private JavaExpr binary(Expr.Binary b, Map<Var, JavaExpr> inline) {
+    String symbol = b.op().symbol();
+    int precedence = b.op().precedence();
+    if (b.type() == Primitive.BOOLEAN && b.op() == BinaryOp.AND) {
+      symbol = "&&";
+      precedence = 4;
+    } else if (b.type() == Primitive.BOOLEAN && b.op() == BinaryOp.OR) {
+      symbol = "||";
+      precedence = 3;
+    }
+    return new JavaExpr(CodeBlock.of("$L $L $L",
+        atom(b.left(), inline).atLeast(precedence), symbol,
+        atom(b.right(), inline).atLeast(precedence + 1)), precedence);
+  }
+
+  private CodeBlock call(Expr.Call call, Map<Var, JavaExpr> inline) {
+    List<CodeBlock> args = new ArrayList<>();
+    for (Atom a : call.arguments()) {
+      args.add(atom(a, inline).code());
+    }
+    CodeBlock arguments = CodeBlock.join(args, ", ");
+    Callee callee = call.callee();
+    if (callee instanceof Callee.MathFunction f) {
+      return CodeBlock.of("$T.$N($L)", ClassName.bestGuess(f.owner()), f.name(), arguments);
+    }
+    if (callee instanceof Callee.Reverse r) {
+      DifferentiableMethod m = r.method();
+      return CodeBlock.of("$T.$N($L)", CompanionWriter.companion(m.owner()), m.reverseName(), arguments);
+    }
+    String name;
+    TypeName owner;
+    if (callee instanceof Callee.Primal p) {
+      name = p.method().name();
+      owner = TypeName.get(p.method().owner().type().mirror());
+    } else {
+      Callee.Plain plain = (Callee.Plain) callee;
+      name = plain.name();
+      owner = TypeName.get(plain.owner().mirror());
+    }
+    if (call.receiver() == null) {
+      return CodeBlock.of("$T.$N($L)", owner, name, arguments);
+    }
+    return CodeBlock.of("$L.$N($L)", atom(call.receiver(), inline).atLeast(JavaExpr.PRIMARY), name,
+        arguments);
+  }
+
+  private static JavaExpr atom(Atom a, Map<Var, JavaExpr> inline) {
+    if (a instanceof Var v) {
+      JavaExpr replaced = inline.get(v);
+      return replaced != null ? replaced : new JavaExpr(CodeBlock.of("$N", v.name()), JavaExpr.PRIMARY);
+    }
+    return literal((Const) a);
+  }
+
+  private static JavaExpr literal(Const c) {
+    Object value = c.value();
+    String text;
+    if (value instanceof Double d) {
+      if (d.isNaN()) {
+        text = "Double.NaN";
+      } else if (d.isInfinite()) {
+        text = d > 0 ? "Double.POSITIVE_INFINITY" : "Double.NEGATIVE_INFINITY";
+      } else {
+        text = d.toString();
+      }
+    } else if (value instanceof Long l) {
+      text = l + "L";
+    } else {
+      text = String.valueOf(value);
+    }
+    boolean negative = text.startsWith("-");
+    return new JavaExpr(CodeBlock.of("$L", text), negative ? JavaExpr.UNARY : JavaExpr.PRIMARY);
+  }
+
+  static TypeName type(IrType type) {
+    if (type instanceof Reference r) {
+      return TypeName.get(r.mirror());
+    }
+    return switch ((Primitive) type) {
+      case BOOLEAN -> TypeName.BOOLEAN;
+      case INT -> TypeName.INT;
+      case LONG -> TypeName.LONG;
+      case DOUBLE -> TypeName.DOUBLE;
+    };
+  }
+
+  // ---- analysis for inlining ----
+
+  private static boolean hasEffect(Expr e) {
+    return e instanceof Expr.Call || e instanceof Expr.Pop || e instanceof Expr.FieldRead;
+  }
+
+  /** Whether some operand of {@code e} is evaluated only on some paths. */
+  private static boolean hasLazyOperands(Expr e) {
+    return e instanceof Expr.Select
+        || e instanceof Expr.Binary b && b.type() == Primitive.BOOLEAN
+            && (b.op() == BinaryOp.AND || b.op() == BinaryOp.OR);
+  }
+
+  private static List<Var> reads(Stmt s) {
+    List<Atom> atoms = new ArrayList<>();
+    if (s instanceof Stmt.Let let) {
+      atoms.addAll(let.value().operands());
+    } else if (s instanceof Stmt.Set set) {
+      atoms.addAll(set.value().operands());
+    } else if (s instanceof Stmt.If branch) {
+      atoms.add(branch.condition());
+    } else if (s instanceof Stmt.Return ret) {
+      atoms.add(ret.value());
+    } else if (s instanceof Stmt.Eval eval) {
+      atoms.addAll(eval.value().operands());
+    } else if (s instanceof Stmt.Push push) {
+      atoms.add(push.value());
+    }
+    List<Var> vars = new ArrayList<>();
+    for (Atom a : atoms) {
+      if (a instanceof Var v) {
+        vars.add(v);
+      }
+    }
+    return vars;
+  }
+
+  private void countUses(Block block) {
+    for (Stmt s : block.statements()) {
+      for (Var v : reads(s)) {
+        uses.merge(v, 1, Integer::sum);
+      }
+      if (s instanceof Stmt.If branch) {
+        countUses(branch.then());
+        countUses(branch.otherwise());
+      }
+    }
+  }
+}

@@ -1,0 +1,159 @@
+package dev.fluxion.processor.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.fluxion.processor.lower.NameAllocator;
+import dev.fluxion.processor.model.DifferentiableMethod;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes the public reverse-mode API of one method: the gradient holder and the three ways to
+ * fill it (a new holder, a reused holder, an accumulating pullback). All three call the reverse
+ * building block, so they agree by construction.
+ */
+final class GradientApi {
+  private final DifferentiableMethod method;
+  private final ClassName companion;
+  private final ClassName holder;
+  private final String self;
+  private final String seed;
+  private final String into;
+  private final String tape;
+  private final String valueField;
+  private final String tapeField;
+
+  GradientApi(DifferentiableMethod method, ClassName companion) {
+    this.method = method;
+    this.companion = companion;
+    this.holder = companion.nestedClass(method.holderName());
+    Set<String> userNames = new HashSet<>();
+    method.parameters().forEach(p -> userNames.add(p.name()));
+    NameAllocator names = new NameAllocator(userNames);
+    this.self = names.fresh("self");
+    this.seed = names.fresh("seed");
+    this.into = names.fresh("into");
+    this.tape = names.fresh("tape");
+    NameAllocator fields = new NameAllocator(userNames);
+    this.valueField = fields.fresh("value");
+    this.tapeField = fields.fresh("tape");
+  }
+
+  /** The holder class: value, one partial per differentiated parameter, and a reusable tape. */
+  TypeSpec holder() {
+    TypeSpec.Builder type = TypeSpec.classBuilder(holder)
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("Value and gradient of {@code $L}. A holder is reusable and not thread-safe:\n"
+            + "give each thread its own.\n", method.display())
+        .addField(FieldSpec.builder(TypeName.DOUBLE, valueField, Modifier.PRIVATE).build())
+        .addField(FieldSpec.builder(CompanionWriter.TAPE, tapeField, Modifier.PRIVATE, Modifier.FINAL)
+            .initializer("new $T()", CompanionWriter.TAPE).build())
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
+            .addJavadoc("Creates a holder with value and partials 0.\n").build())
+        .addMethod(MethodSpec.methodBuilder(valueField).addModifiers(Modifier.PUBLIC)
+            .returns(TypeName.DOUBLE)
+            .addJavadoc("The value of {@code $L}.\n\n@return the value\n", method.name())
+            .addStatement("return $N", valueField).build());
+    List<CodeBlock> shown = new ArrayList<>();
+    shown.add(CodeBlock.of("$S + $N", valueField + "=", valueField));
+    for (DifferentiableMethod.Parameter p : method.differentiated()) {
+      type.addField(FieldSpec.builder(TypeName.DOUBLE, p.name(), Modifier.PRIVATE).build());
+      type.addMethod(MethodSpec.methodBuilder(p.name()).addModifiers(Modifier.PUBLIC)
+          .returns(TypeName.DOUBLE)
+          .addJavadoc("The partial derivative ∂$L/∂$L.\n\n@return the partial derivative\n",
+              method.name(), p.name())
+          .addStatement("return $N", p.name()).build());
+      shown.add(CodeBlock.of("$S + $N", ", " + p.name() + "=", p.name()));
+    }
+    type.addMethod(MethodSpec.methodBuilder("toString").addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC).returns(String.class)
+        .addStatement("return $S + $L + $S", method.holderName() + "{", CodeBlock.join(shown, " + "), "}")
+        .build());
+    return type.build();
+  }
+
+  /** {@code fGradient(args)}: value and gradient in a new holder. */
+  MethodSpec gradient() {
+    return MethodSpec.methodBuilder(method.gradientName())
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(holder)
+        .addParameters(primalParameters())
+        .addJavadoc("Value and gradient of {@code $L} in a new holder.\n\n"
+            + "@return a new holder with the value and every partial derivative\n", method.display())
+        .addStatement("return $N($L)", method.gradientName(), arguments(CodeBlock.of("new $T()", holder)))
+        .build();
+  }
+
+  /** {@code fGradient(args, into)}: the same, overwriting a caller-owned holder. */
+  MethodSpec gradientInto() {
+    MethodSpec.Builder spec = MethodSpec.methodBuilder(method.gradientName())
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(holder)
+        .addParameters(primalParameters())
+        .addParameter(holder, into)
+        .addJavadoc("Value and gradient of {@code $L}, <em>overwriting</em> {@code $L}. Reusing one\n"
+            + "holder across calls allocates nothing.\n\n"
+            + "@param $L the holder to overwrite\n@return {@code $L}\n",
+            method.display(), into, into, into);
+    for (DifferentiableMethod.Parameter p : method.differentiated()) {
+      spec.addStatement("$N.$N = 0", into, p.name());
+    }
+    return spec
+        .addStatement("$N($L)", method.pullbackName(),
+            arguments(CodeBlock.of("1.0"), CodeBlock.of("$N", into)))
+        .addStatement("return $N", into)
+        .build();
+  }
+
+  /** {@code fPullback(args, seed, into)}: the vector-Jacobian product, accumulating. */
+  MethodSpec pullback() {
+    MethodSpec.Builder spec = MethodSpec.methodBuilder(method.pullbackName())
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addParameters(primalParameters())
+        .addParameter(TypeName.DOUBLE, seed)
+        .addParameter(holder, into)
+        .addJavadoc("Vector-Jacobian product of {@code $L}: <em>adds</em> {@code $L} times each\n"
+            + "partial derivative to the partials in {@code $L}, and overwrites its value.\n\n"
+            + "@param $L the factor for every partial derivative\n"
+            + "@param $L the holder to add to\n", method.display(), seed, into, seed, into)
+        .addStatement("$T $N = $N.$N", CompanionWriter.TAPE, tape, into, tapeField)
+        .addStatement("$N.clear()", tape)
+        .addStatement("$N.$N = $N($L)", into, valueField, method.reverseName(),
+            arguments(CodeBlock.of("$N", seed), CodeBlock.of("$N", tape)));
+    List<DifferentiableMethod.Parameter> partials = method.differentiated();
+    for (int i = partials.size() - 1; i >= 0; i--) {
+      spec.addStatement("$N.$N += $N.popDouble()", into, partials.get(i).name(), tape);
+    }
+    return spec.build();
+  }
+
+  private List<ParameterSpec> primalParameters() {
+    List<ParameterSpec> params = new ArrayList<>();
+    if (!method.isStatic()) {
+      params.add(ParameterSpec.builder(TypeName.get(method.owner().type().mirror()), self).build());
+    }
+    for (DifferentiableMethod.Parameter p : method.parameters()) {
+      params.add(ParameterSpec.builder(CodeWriter.type(p.type()), p.name()).build());
+    }
+    return params;
+  }
+
+  /** The primal arguments, passed on by name, followed by {@code extra}. */
+  private CodeBlock arguments(CodeBlock... extra) {
+    List<CodeBlock> args = new ArrayList<>();
+    if (!method.isStatic()) {
+      args.add(CodeBlock.of("$N", self));
+    }
+    method.parameters().forEach(p -> args.add(CodeBlock.of("$N", p.name())));
+    args.addAll(List.of(extra));
+    return CodeBlock.join(args, ", ");
+  }
+}

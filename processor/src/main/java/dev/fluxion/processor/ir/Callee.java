@@ -1,0 +1,42 @@
+package dev.fluxion.processor.ir;
+
+import dev.fluxion.processor.model.DifferentiableMethod;
+
+/** What an {@link Expr.Call} calls. */
+public sealed interface Callee permits Callee.MathFunction, Callee.Primal, Callee.Reverse, Callee.Plain {
+
+  /**
+   * A static method of {@code java.lang.Math} or {@code java.lang.StrictMath}, differentiated by the
+   * rule table.
+   *
+   * @param owner {@code "java.lang.Math"} or {@code "java.lang.StrictMath"}
+   * @param name the method name
+   */
+  record MathFunction(String owner, String name) implements Callee {}
+
+  /**
+   * The original (primal) body of a {@code @Differentiable} method.
+   *
+   * @param method the callee
+   */
+  record Primal(DifferentiableMethod method) implements Callee {}
+
+  /**
+   * The generated reverse-mode building block of a {@code @Differentiable} method: it takes the
+   * primal arguments, a seed and the tape, pushes the callee's partials (times the seed) in
+   * parameter order and returns the primal value.
+   *
+   * @param method the callee
+   */
+  record Reverse(DifferentiableMethod method) implements Callee {}
+
+  /**
+   * Any other method, whose result Fluxion treats as a constant: only allowed where no argument is
+   * active or where the result cannot carry a derivative.
+   *
+   * @param owner the declaring type
+   * @param name the method name
+   * @param isStatic whether the method is static
+   */
+  record Plain(Reference owner, String name, boolean isStatic) implements Callee {}
+}
