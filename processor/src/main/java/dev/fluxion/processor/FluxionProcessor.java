@@ -41,11 +41,25 @@ import javax.lang.model.element.TypeElement;
 public final class FluxionProcessor extends AbstractProcessor {
   private Trees trees;
   private Reporter reporter;
-  private Pipeline pipeline;
+  private Differentiator pipeline;
   private MethodDescriber describer;
+  private final Differentiator override;
+
+  /** Differentiates one method: the {@link Pipeline}, or a stand-in in tests. */
+  @FunctionalInterface
+  interface Differentiator {
+    CompanionWriter.Derived differentiate(ExecutableElement method);
+  }
 
   /** Creates the processor; javac finds it through {@code META-INF/services}. */
-  public FluxionProcessor() {}
+  public FluxionProcessor() {
+    this(null);
+  }
+
+  /** Creates a processor whose pipeline is replaced, to test how failures are reported. */
+  FluxionProcessor(Differentiator override) {
+    this.override = override;
+  }
 
   @Override
   public SourceVersion getSupportedSourceVersion() {
@@ -63,7 +77,8 @@ public final class FluxionProcessor extends AbstractProcessor {
     reporter = new Reporter(env.getMessager(), trees);
     describer = new MethodDescriber(env.getElementUtils());
     if (trees != null) {
-      pipeline = new Pipeline(env, trees, reporter);
+      Pipeline real = new Pipeline(env, trees, reporter);
+      pipeline = override != null ? override : real::differentiate;
     }
   }
 
@@ -83,11 +98,12 @@ public final class FluxionProcessor extends AbstractProcessor {
       if (trees == null) {
         Element first = byClass.values().iterator().next().get(0);
         reporter.report(Diagnostic.NO_TREE_API, first, null);
-        return false;
+        return true;
       }
       byClass.forEach(this::processClass);
     }
-    return false;
+    // Fluxion owns @Differentiable: claiming it keeps -Xlint:processing quiet.
+    return true;
   }
 
   private void processClass(TypeElement owner, List<ExecutableElement> methods) {

@@ -31,23 +31,41 @@ import java.util.Map;
  * position Java evaluates conditionally.
  */
 final class CodeWriter {
+  private final IrMethod method;
   private final Map<Var, Integer> uses = new HashMap<>();
+  private final Map<Var, String> names;
 
-  private CodeWriter(IrMethod method) {
+  /**
+   * Prepares to write a method.
+   *
+   * @param method the IR method
+   */
+  CodeWriter(IrMethod method) {
+    this.method = method;
     countUses(method.body());
+    this.names = TypeNameHygiene.renames(method);
   }
 
   /**
-   * Writes a method body.
+   * Writes the method's body.
    *
-   * @param method the IR method
-   * @return its body as code
+   * @return the body as code
    */
-  static CodeBlock body(IrMethod method) {
-    CodeWriter writer = new CodeWriter(method);
+  CodeBlock body() {
     CodeBlock.Builder code = CodeBlock.builder();
-    writer.block(method.body(), code);
+    block(method.body(), code);
     return code.build();
+  }
+
+  /**
+   * The name a variable has in the written code: its IR name, unless that would hide a class the
+   * code names (a user's local called {@code Math}, say), in which case it gets another.
+   *
+   * @param v a variable of the method
+   * @return its Java name
+   */
+  String name(Var v) {
+    return names.getOrDefault(v, v.name());
   }
 
   /** A temporary waiting to be written into the statement that uses it. */
@@ -92,22 +110,22 @@ final class CodeWriter {
     return let.target().kind() == Var.Kind.TEMP && uses.getOrDefault(let.target(), 0) == 1;
   }
 
-  private static void declare(Pending p, CodeBlock.Builder code) {
-    code.addStatement("$T $N = $L", type(p.let().target().type()), p.let().target().name(),
+  private void declare(Pending p, CodeBlock.Builder code) {
+    code.addStatement("$T $N = $L", type(p.let().target().type()), name(p.let().target()),
         p.expr().code());
   }
 
   private void statement(Stmt s, Map<Var, JavaExpr> inline, CodeBlock.Builder code) {
     if (s instanceof Stmt.Let let) {
-      code.addStatement("$T $N = $L", type(let.target().type()), let.target().name(),
+      code.addStatement("$T $N = $L", type(let.target().type()), name(let.target()),
           expr(let.value(), inline).code());
     } else if (s instanceof Stmt.Set set) {
       assignment(set, inline, code);
     } else if (s instanceof Stmt.Declare declare) {
       if (declare.initial() == null) {
-        code.addStatement("$T $N", type(declare.target().type()), declare.target().name());
+        code.addStatement("$T $N", type(declare.target().type()), name(declare.target()));
       } else {
-        code.addStatement("$T $N = $L", type(declare.target().type()), declare.target().name(),
+        code.addStatement("$T $N = $L", type(declare.target().type()), name(declare.target()),
             atom(declare.initial(), inline).code());
       }
     } else if (s instanceof Stmt.If branch) {
@@ -117,7 +135,7 @@ final class CodeWriter {
     } else if (s instanceof Stmt.Eval eval) {
       code.addStatement("$L", expr(eval.value(), inline).code());
     } else if (s instanceof Stmt.Push push) {
-      code.addStatement("$N.$L($L)", push.tape().name(), push.value().type() == Primitive.INT
+      code.addStatement("$N.$L($L)", name(push.tape()), push.value().type() == Primitive.INT
           ? "pushInt" : "pushDouble", atom(push.value(), inline).code());
     } else if (s instanceof Stmt.Comment comment) {
       code.add("// $L\n", comment.text().replace("\\u", "\\ u"));
@@ -128,10 +146,10 @@ final class CodeWriter {
     Var target = set.target();
     if (set.value() instanceof Expr.Binary b && b.left().equals(target)
         && (b.op() == BinaryOp.ADD || b.op() == BinaryOp.SUB) && b.type() == target.type()) {
-      code.addStatement("$N $L= $L", target.name(), b.op().symbol(), atom(b.right(), inline).code());
+      code.addStatement("$N $L= $L", name(target), b.op().symbol(), atom(b.right(), inline).code());
       return;
     }
-    code.addStatement("$N = $L", target.name(), expr(set.value(), inline).code());
+    code.addStatement("$N = $L", name(target), expr(set.value(), inline).code());
   }
 
   private void ifStatement(Stmt.If branch, Map<Var, JavaExpr> inline, CodeBlock.Builder code) {
@@ -189,7 +207,7 @@ final class CodeWriter {
       return new JavaExpr(CodeBlock.of("$L.$N", owner, f.name()), JavaExpr.PRIMARY);
     }
     Expr.Pop pop = (Expr.Pop) e;
-    return new JavaExpr(CodeBlock.of("$N.$L()", pop.tape().name(),
+    return new JavaExpr(CodeBlock.of("$N.$L()", name(pop.tape()),
         pop.type() == Primitive.INT ? "popInt" : "popDouble"), JavaExpr.PRIMARY);
   }
 
@@ -239,10 +257,10 @@ final class CodeWriter {
         arguments);
   }
 
-  private static JavaExpr atom(Atom a, Map<Var, JavaExpr> inline) {
+  private JavaExpr atom(Atom a, Map<Var, JavaExpr> inline) {
     if (a instanceof Var v) {
       JavaExpr replaced = inline.get(v);
-      return replaced != null ? replaced : new JavaExpr(CodeBlock.of("$N", v.name()), JavaExpr.PRIMARY);
+      return replaced != null ? replaced : new JavaExpr(CodeBlock.of("$N", name(v)), JavaExpr.PRIMARY);
     }
     return literal((Const) a);
   }

@@ -87,18 +87,19 @@ public final class CompanionWriter {
     MethodSpec.Builder spec = MethodSpec.methodBuilder(ir.name())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(TypeName.DOUBLE);
+    CodeWriter writer = new CodeWriter(ir);
     List<Var> params = ir.parameters();
     for (Var p : params) {
-      spec.addParameter(ParameterSpec.builder(CodeWriter.type(p.type()), p.name()).build());
+      spec.addParameter(ParameterSpec.builder(CodeWriter.type(p.type()), writer.name(p)).build());
     }
-    String seed = params.get(params.size() - 2).name();
-    String tape = params.get(params.size() - 1).name();
+    String seed = writer.name(params.get(params.size() - 2));
+    String tape = writer.name(params.get(params.size() - 1));
     spec.addJavadoc("Reverse-mode building block of {@code $L}: computes the value, then pushes\n"
         + "{@code $L} times each partial derivative onto {@code $L}, in parameter order ($L).\n"
         + "Generated code calls this; prefer {@link #$L} and {@link #$L}.\n\n"
         + "@return the value of {@code $L}\n",
         m.display(), seed, tape, partialList(m), m.gradientName(), m.pullbackName(), m.name());
-    spec.addCode(CodeWriter.body(ir));
+    spec.addCode(writer.body());
     return spec.build();
   }
 

@@ -1,0 +1,253 @@
+package dev.fluxion.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.google.testing.compile.Compilation;
+import java.lang.reflect.Proxy;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/** One test per diagnostic ID: the ID, and the line the caret lands on. */
+class DiagnosticsTest {
+
+  /** A class {@code p.C} whose body lines start at line 4. */
+  private static JavaFileObject source(String... body) {
+    String[] lines = new String[body.length + 4];
+    lines[0] = "package p;";
+    lines[1] = "import dev.fluxion.Differentiable;";
+    lines[2] = "class C {";
+    System.arraycopy(body, 0, lines, 3, body.length);
+    lines[lines.length - 1] = "}";
+    return Compiler.source("p.C", lines);
+  }
+
+  private static void assertError(String id, int line, JavaFileObject source) {
+    Compilation compilation = Compiler.compile(source);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining("[" + id + "]").inFile(source).onLine(line);
+  }
+
+  @Test
+  void flx001UnexpectedFailureBecomesAnErrorOnTheMethod() {
+    JavaFileObject source = source("  @Differentiable static double f(double x) { return x; }");
+    Compilation compilation = com.google.testing.compile.Compiler.javac()
+        .withProcessors(new FluxionProcessor(method -> {
+          throw new IllegalStateException("simulated bug");
+        }))
+        .compile(source);
+    assertThat(compilation).hadErrorContaining("[FLX001]").inFile(source).onLine(4);
+    assertThat(compilation).hadErrorContaining("simulated bug");
+  }
+
+  @Test
+  void flx002CompilerWithoutTreeApi() {
+    JavaFileObject source = source("  @Differentiable static double f(double x) { return x; }");
+    var wrapped = new AbstractProcessor() {
+      private final FluxionProcessor fluxion = new FluxionProcessor();
+
+      @Override
+      public synchronized void init(ProcessingEnvironment env) {
+        super.init(env);
+        // A processing environment that is not javac's, as under another compiler.
+        fluxion.init((ProcessingEnvironment) Proxy.newProxyInstance(
+            getClass().getClassLoader(), new Class<?>[] {ProcessingEnvironment.class},
+            (proxy, method, args) -> method.invoke(env, args)));
+      }
+
+      @Override
+      public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        return fluxion.process(annotations, round);
+      }
+
+      @Override
+      public Set<String> getSupportedAnnotationTypes() {
+        return fluxion.getSupportedAnnotationTypes();
+      }
+
+      @Override
+      public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+      }
+    };
+    Compilation compilation = com.google.testing.compile.Compiler.javac()
+        .withProcessors(wrapped).compile(source);
+    assertThat(compilation).hadErrorContaining("[FLX002]").inFile(source).onLine(4);
+  }
+
+  @Test
+  void flx101NoBody() {
+    JavaFileObject source = Compiler.source("p.C",
+        "package p;",
+        "import dev.fluxion.Differentiable;",
+        "abstract class C {",
+        "  @Differentiable abstract double f(double x);",
+        "}");
+    assertError("FLX101", 4, source);
+  }
+
+  @Test
+  void flx102ResultNotDouble() {
+    assertError("FLX102", 4, source("  @Differentiable static int f(double x) { return 1; }"));
+  }
+
+  @Test
+  void flx103WrtNamesMissingParameter() {
+    assertError("FLX103", 4,
+        source("  @Differentiable(wrt = \"y\") static double f(double x) { return x; }"));
+  }
+
+  @Test
+  void flx104WrtNamesNonDoubleParameter() {
+    assertError("FLX104", 4,
+        source("  @Differentiable(wrt = \"n\") static double f(double x, int n) { return x; }"));
+  }
+
+  @Test
+  void flx105Overloaded() {
+    assertError("FLX105", 5, source(
+        "  @Differentiable static double f(double x) { return x; }",
+        "  @Differentiable static double f(double x, double y) { return x * y; }"));
+  }
+
+  @Test
+  void flx106UnsupportedParameterType() {
+    assertError("FLX106", 4,
+        source("  @Differentiable static double f(double x, float y) { return x; }"));
+  }
+
+  @Test
+  void flx107ResultDoesNotDependOnParameters() {
+    JavaFileObject source = source(
+        "  @Differentiable static double f(double x) {",
+        "    return Math.floor(x) + 1;",
+        "  }");
+    Compilation compilation = Compiler.compile(source);
+    assertThat(compilation).hadWarningContaining("[FLX107]").inFile(source).onLine(4);
+  }
+
+  @Test
+  void flx108ClassIsPrivate() {
+    assertError("FLX108", 5, source(
+        "  private static final class Hidden {",
+        "    @Differentiable static double f(double x) { return x; }",
+        "  }"));
+  }
+
+  @Test
+  void flx201StatementOutsideSubset() {
+    assertError("FLX201", 6, source(
+        "  @Differentiable static double f(double x) {",
+        "    double s = 0;",
+        "    for (int i = 0; i < 3; i++) {",
+        "      s += x;",
+        "    }",
+        "    return s;",
+        "  }"));
+  }
+
+  @Test
+  void flx202ExpressionOutsideSubset() {
+    assertError("FLX202", 5, source(
+        "  @Differentiable static double f(double x) {",
+        "    Object o = new Object();",
+        "    return x;",
+        "  }"));
+  }
+
+  @Test
+  void flx203UnsupportedType() {
+    assertError("FLX203", 5, source(
+        "  @Differentiable static double f(double x) {",
+        "    float y = 1;",
+        "    return x * y;",
+        "  }"));
+  }
+
+  @Test
+  void flx204NoDerivativeRule() {
+    // Math.clamp (JDK 21) is a double function without a rule; JDK 17 has none such.
+    assumeTrue(Runtime.version().feature() >= 21, "needs a JDK whose Math has clamp");
+    assertError("FLX204", 5, source(
+        "  @Differentiable static double f(double x) {",
+        "    return Math.clamp(x, 0.0, 1.0);",
+        "  }"));
+  }
+
+  @Test
+  void flx205CallWithoutDerivative() {
+    assertError("FLX205", 5, source(
+        "  @Differentiable static double f(double x) {",
+        "    return helper(x) * 2;",
+        "  }",
+        "  static double helper(double x) { return x * x; }"));
+  }
+
+  @Test
+  void flx206FieldAssignment() {
+    assertError("FLX206", 6, source(
+        "  double last;",
+        "  @Differentiable double f(double x) {",
+        "    last = x;",
+        "    return x;",
+        "  }"));
+  }
+
+  @Test
+  void flx207ArgumentForParameterNotDifferentiated() {
+    assertError("FLX207", 5, source(
+        "  @Differentiable static double f(double x) {",
+        "    return g(1.0, x);",
+        "  }",
+        "  @Differentiable(wrt = \"a\") static double g(double a, double b) { return a * b; }"));
+  }
+
+  @Test
+  void flx208PrivateMember() {
+    assertError("FLX208", 6, source(
+        "  private static double scale = 2;",
+        "  @Differentiable static double f(double x) {",
+        "    return scale * x;",
+        "  }"));
+  }
+
+  @Test
+  void flx209Unresolved() {
+    assertError("FLX209", 5, source(
+        "  @Differentiable static double f(double x) {",
+        "    int h = java.util.Objects.hashCode(x);",
+        "    return x * h;",
+        "  }"));
+  }
+
+  @Test
+  void everyErrorInABodyIsReportedNotJustTheFirst() {
+    JavaFileObject source = source(
+        "  @Differentiable static double f(double x) {",
+        "    while (x > 1) { x = x / 2; }",
+        "    String s = \"no\";",
+        "    return x;",
+        "  }");
+    Compilation compilation = Compiler.compile(source);
+    assertThat(compilation).hadErrorContaining("[FLX201]").inFile(source).onLine(5);
+    assertThat(compilation).hadErrorContaining("[FLX202]").inFile(source).onLine(6);
+  }
+
+  @Test
+  void oneRejectedMethodDoesNotStopTheOthers() {
+    JavaFileObject source = source(
+        "  @Differentiable static double bad(double x) { while (x > 1) { x = x / 2; } return x; }",
+        "  @Differentiable static double good(double x) { return x * x; }",
+        "  static double use() { return CDerivatives.goodGradient(3).x(); }");
+    Compilation compilation = Compiler.compile(source);
+    // Only bad's error: good's companion was written, so use() compiles.
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[FLX201]").inFile(source).onLine(4);
+  }
+}
