@@ -37,7 +37,9 @@ import javax.lang.model.element.TypeElement;
  * ever escapes into javac (an unexpected one becomes an error asking for a report).
  */
 @AutoService(Processor.class)
-@SupportedAnnotationTypes(MethodDescriber.ANNOTATION)
+// Generated is listed so that the companions' own @Generated, seen in the next round, is claimed
+// and users compiling with -Xlint:all -Werror get no "no processor claimed" warning.
+@SupportedAnnotationTypes({MethodDescriber.ANNOTATION, "javax.annotation.processing.Generated"})
 public final class FluxionProcessor extends AbstractProcessor {
   private Trees trees;
   private Reporter reporter;
@@ -85,6 +87,9 @@ public final class FluxionProcessor extends AbstractProcessor {
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     for (TypeElement annotation : annotations) {
+      if (!annotation.getQualifiedName().contentEquals(MethodDescriber.ANNOTATION)) {
+        continue;
+      }
       Map<TypeElement, List<ExecutableElement>> byClass = new LinkedHashMap<>();
       for (Element e : round.getElementsAnnotatedWith(annotation)) {
         if (e.getKind() == ElementKind.METHOD) {
