@@ -86,6 +86,17 @@ public final class FluxionProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    try {
+      processRound(annotations, round);
+    } catch (RuntimeException | StackOverflowError e) {
+      processingEnv.getMessager().printMessage(Diagnostic.INTERNAL_ERROR.kind(),
+          Diagnostic.INTERNAL_ERROR.format("this round", e));
+    }
+    // Fluxion owns @Differentiable: claiming it keeps -Xlint:processing quiet.
+    return true;
+  }
+
+  private void processRound(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     for (TypeElement annotation : annotations) {
       if (!annotation.getQualifiedName().contentEquals(MethodDescriber.ANNOTATION)) {
         continue;
@@ -103,12 +114,10 @@ public final class FluxionProcessor extends AbstractProcessor {
       if (trees == null) {
         Element first = byClass.values().iterator().next().get(0);
         reporter.report(Diagnostic.NO_TREE_API, first, null);
-        return true;
+        return;
       }
       byClass.forEach(this::processClass);
     }
-    // Fluxion owns @Differentiable: claiming it keeps -Xlint:processing quiet.
-    return true;
   }
 
   private void processClass(TypeElement owner, List<ExecutableElement> methods) {
