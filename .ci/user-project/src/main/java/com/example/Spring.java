@@ -4,7 +4,7 @@ import dev.fluxion.Differentiable;
 
 /** The README's instance-method example. */
 public final class Spring {
-  private final double k;
+  final double k;   // read by the generated companion: not private
 
   public Spring(double k) {
     this.k = k;
