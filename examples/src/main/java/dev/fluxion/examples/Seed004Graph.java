@@ -221,6 +221,21 @@ public final class Seed004Graph implements Example {
     out.println("seed-004 step 4  chain df6/df1*df1/dx + df6/df2*df2/dx = "
         + (df6df1 * df1dx + df6df2 * df2dx) + "  (end to end: " + grad.x() + ")");
 
+    // The sheet's backward pass once more, node by node, with Fluxion's pullbacks: each node's
+    // pullback takes the adjoint flowing into it as its seed and adds seed * partials to a holder
+    // that starts at 0. x gets adjoint from two paths, through f1 and through f2, summed here.
+    var bar3 = new Seed004GraphDerivatives.F6FromF3Gradient();
+    Seed004GraphDerivatives.f6FromF3Pullback(f3, c, 1.0, bar3);
+    var bar12 = new Seed004GraphDerivatives.F3Gradient();
+    Seed004GraphDerivatives.f3Pullback(f1, f2, bar3.f3(), bar12);
+    var barX1 = new Seed004GraphDerivatives.F1Gradient();
+    Seed004GraphDerivatives.f1Pullback(x, bar12.f1(), barX1);
+    var barX2 = new Seed004GraphDerivatives.F2Gradient();
+    Seed004GraphDerivatives.f2Pullback(x, bar12.f2(), barX2);
+    out.println("seed-004 pullbacks f6bar = 1 -> f3bar = " + bar3.f3() + " -> f1bar = "
+        + bar12.f1() + ", f2bar = " + bar12.f2() + " -> xbar = " + (barX1.x() + barX2.x())
+        + " (= " + barX1.x() + " via f1 + " + barX2.x() + " via f2)");
+
     // Checks that need no sheet: finite differences, and PyTorch's single precision.
     double h = 1e-5;
     double central = (f6(x + h, c) - f6(x - h, c)) / (2 * h);

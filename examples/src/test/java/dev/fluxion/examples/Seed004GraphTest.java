@@ -129,6 +129,17 @@ class Seed004GraphTest {
   }
 
   @Test
+  void nodeByNodePullbacksGiveTheSameAdjoints() {
+    String prefix = "seed-004 pullbacks";
+    assertEquals(16.38430607928307, number(prefix, "f3bar"), TIGHT);
+    assertEquals(14.913638094424012, number(prefix, "f1bar"), TIGHT);
+    assertEquals(-122.17480564734949, number(prefix, "f2bar"), 1e-11);
+    assertEquals(48.75689335076091, number(prefix, "xbar"), TIGHT);
+    assertEquals(14.913638094424012 * 6, number(prefix, "(="), 1e-11);
+    assertEquals(-122.17480564734949 / 3, number(prefix, "via f1 +"), 1e-11);
+  }
+
+  @Test
   void finiteDifferencesAndPyTorchAgreeToTheirPrecision() {
     assertEquals(48.75689335076091, number("seed-004 check   central", ") ="), 1e-6);
     double torchDiff = number("seed-004 check   PyTorch", "differs by");

@@ -142,7 +142,47 @@ class ArithmeticTest {
             })
             // trunc(x / y): (long) rounds toward zero, like the remainder does.
             .exact(v -> vec(1.5, -(double) (long) (v[0] / v[1])))
-            .at(7.5, 2).at(-7.5, 2).at(5.25, -1.5).at(0.3, 4));
+            .at(7.5, 2).at(-7.5, 2).at(5.25, -1.5).at(0.3, 4),
+        Case.of("unaryPlus", "x")
+            .primal(v -> Arithmetic.unaryPlus(v[0]))
+            .generated(v -> {
+              var g = ArithmeticDerivatives.unaryPlusGradient(v[0]);
+              return vec(g.value(), g.x());
+            })
+            .exact(v -> vec(2 * v[0]))
+            .at(1.5).at(-0.5),
+        Case.of("negativeZero", "x")
+            .primal(v -> Arithmetic.negativeZero(v[0]))
+            .generated(v -> {
+              var g = ArithmeticDerivatives.negativeZeroGradient(v[0]);
+              return vec(g.value(), g.x());
+            })
+            .exact(v -> vec(1))
+            .at(2.5),
+        Case.of("divideByInt[n=3]", "x")
+            .primal(v -> Arithmetic.divideByInt(v[0], 3))
+            .generated(v -> {
+              var g = ArithmeticDerivatives.divideByIntGradient(v[0], 3);
+              return vec(g.value(), g.x());
+            })
+            .exact(v -> vec(1.0 / 3 - 3 / (v[0] * v[0])))
+            .at(1.3).at(-0.4),
+        Case.of("longArithmetic[big=3]", "x")
+            .primal(v -> Arithmetic.longArithmetic(v[0], 3L))
+            .generated(v -> {
+              var g = ArithmeticDerivatives.longArithmeticGradient(v[0], 3L);
+              return vec(g.value(), g.x());
+            })
+            .exact(v -> vec(7.0 / 3))
+            .at(1.3),
+        Case.of("finalLocals", "x")
+            .primal(v -> Arithmetic.finalLocals(v[0]))
+            .generated(v -> {
+              var g = ArithmeticDerivatives.finalLocalsGradient(v[0]);
+              return vec(g.value(), g.x());
+            })
+            .exact(v -> vec(6))
+            .at(-1.25));
   }
 
   @ParameterizedTest(name = "{0}")

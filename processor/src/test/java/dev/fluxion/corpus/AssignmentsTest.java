@@ -105,7 +105,47 @@ class AssignmentsTest {
               double s = v[0] + v[1];
               return vec(s * s + 2 * v[0] * s, 2 * v[0] * s);
             })
-            .at(1, 2).at(-1.5, 0.5));
+            .at(1, 2).at(-1.5, 0.5),
+        Case.of("siblingBlocks", "x")
+            .primal(v -> Assignments.siblingBlocks(v[0]))
+            .generated(v -> {
+              var g = AssignmentsDerivatives.siblingBlocksGradient(v[0]);
+              return vec(g.value(), g.x());
+            })
+            .exact(v -> vec((v[0] > 0 ? 3 : 5) * (2 + 2 * v[0])))
+            .at(1.3).at(-1.3),
+        Case.of("intCompoundFromActive", "x")
+            .primal(v -> Assignments.intCompoundFromActive(v[0]))
+            .generated(v -> {
+              var g = AssignmentsDerivatives.intCompoundFromActiveGradient(v[0]);
+              return vec(g.value(), g.x());
+            })
+            .exact(v -> vec((int) (1 + v[0])))
+            .at(2.3).at(-1.6),
+        Case.of("chainedAssignment", "x")
+            .primal(v -> Assignments.chainedAssignment(v[0]))
+            .generated(v -> {
+              var g = AssignmentsDerivatives.chainedAssignmentGradient(v[0]);
+              return vec(g.value(), g.x());
+            })
+            .exact(v -> vec(8 * v[0]))
+            .at(1.3).at(-0.5),
+        Case.of("assignmentInExpression", "x")
+            .primal(v -> Assignments.assignmentInExpression(v[0]))
+            .generated(v -> {
+              var g = AssignmentsDerivatives.assignmentInExpressionGradient(v[0]);
+              return vec(g.value(), g.x());
+            })
+            .exact(v -> vec(2 * (v[0] + 1)))
+            .at(1.3).at(-2.5),
+        Case.of("incrementParameterInReturn", "x")
+            .primal(v -> Assignments.incrementParameterInReturn(v[0]))
+            .generated(v -> {
+              var g = AssignmentsDerivatives.incrementParameterInReturnGradient(v[0]);
+              return vec(g.value(), g.x());
+            })
+            .exact(v -> vec(2 * v[0]))
+            .at(1.3).at(-0.75));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -119,7 +119,74 @@ class BranchesTest {
               double k = v[0] < v[1] ? 5 : 6;
               return vec(k * v[1], k * v[0]);
             })
-            .at(1, 2).at(2, 1));
+            .at(1, 2).at(2, 1),
+        Case.of("noBraces", "x")
+            .primal(v -> Branches.noBraces(v[0]))
+            .generated(v -> {
+              var g = BranchesDerivatives.noBracesGradient(v[0]);
+              return vec(g.value(), g.x());
+            })
+            .exact(v -> vec(v[0] > 1 ? 2 * v[0] : v[0] > 0 ? 1 : -3))
+            .at(2).at(0.5).at(-1),
+        Case.of("constantReturn", "x")
+            .primal(v -> Branches.constantReturn(v[0]))
+            .generated(v -> {
+              var g = BranchesDerivatives.constantReturnGradient(v[0]);
+              return vec(g.value(), g.x());
+            })
+            .exact(v -> vec(v[0] > 5 ? 0 : 2 * v[0]))
+            .at(6).at(2),
+        Case.of("mixedTernary[n=1]", "x")
+            .primal(v -> Branches.mixedTernary(v[0], 1))
+            .generated(v -> {
+              var g = BranchesDerivatives.mixedTernaryGradient(v[0], 1);
+              return vec(g.value(), g.x());
+            })
+            .exact(v -> vec(1))
+            .at(1.3),
+        Case.of("mixedTernary[n=0]", "x")
+            .primal(v -> Branches.mixedTernary(v[0], 0))
+            .generated(v -> {
+              var g = BranchesDerivatives.mixedTernaryGradient(v[0], 0);
+              return vec(g.value(), g.x());
+            })
+            .exact(v -> vec(0))
+            .at(1.3),
+        Case.of("ternaryAsArgument", "x", "y")
+            .primal(v -> Branches.ternaryAsArgument(v[0], v[1]))
+            .generated(v -> {
+              var g = BranchesDerivatives.ternaryAsArgumentGradient(v[0], v[1]);
+              return vec(g.value(), g.x(), g.y());
+            })
+            .exact(v -> {
+              double x = v[0], y = v[1], s = x < 0 ? -1 : 1, e = Math.exp(Math.abs(x - y));
+              return x > y ? vec(s * e, -s * e) : vec(-s * e, s * e);
+            })
+            .at(-0.5, 0.25).at(1.5, 0.25).at(-0.5, -1.5),
+        Case.of("booleanParameter[neg=true]", "x")
+            .primal(v -> Branches.booleanParameter(v[0], true))
+            .generated(v -> {
+              var g = BranchesDerivatives.booleanParameterGradient(v[0], true);
+              return vec(g.value(), g.x());
+            })
+            .exact(v -> vec(-1))
+            .at(1.3),
+        Case.of("booleanParameter[neg=false]", "x")
+            .primal(v -> Branches.booleanParameter(v[0], false))
+            .generated(v -> {
+              var g = BranchesDerivatives.booleanParameterGradient(v[0], false);
+              return vec(g.value(), g.x());
+            })
+            .exact(v -> vec(1))
+            .at(1.3),
+        Case.of("compareLongWithDouble[n=5]", "x")
+            .primal(v -> Branches.compareLongWithDouble(v[0], 5L))
+            .generated(v -> {
+              var g = BranchesDerivatives.compareLongWithDoubleGradient(v[0], 5L);
+              return vec(g.value(), g.x());
+            })
+            .exact(v -> vec(5 > v[0] ? 5 : 1))
+            .at(1.3).at(7.5));
   }
 
   private static Case booleanLogic(boolean flip) {

@@ -121,7 +121,23 @@ class CallsTest {
               return vec(g.value(), g.x(), g.y());
             })
             .exact(v -> vec(3 * (v[0] + v[1]), 3 * (v[0] + v[1]) + 3 * v[1]))
-            .at(1, 2).at(-1.5, 0.5));
+            .at(1, 2).at(-1.5, 0.5),
+        Case.of("halve[n=3]", "x")
+            .primal(v -> Calls.halve(v[0], 3))
+            .generated(v -> {
+              var g = CallsDerivatives.halveGradient(v[0], 3);
+              return vec(g.value(), g.x());
+            })
+            .exact(v -> vec(1))
+            .at(1.3),
+        Case.of("callInCondition", "x")
+            .primal(v -> Calls.callInCondition(v[0]))
+            .generated(v -> {
+              var g = CallsDerivatives.callInConditionGradient(v[0]);
+              return vec(g.value(), g.x());
+            })
+            .exact(v -> vec(v[0] * v[0] > 4 ? 3 * v[0] * v[0] : 1))
+            .at(3).at(1).at(-2.5));
   }
 
   private static Case power(int n) {

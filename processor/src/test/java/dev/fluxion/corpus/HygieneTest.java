@@ -112,7 +112,46 @@ class HygieneTest {
               double s = x + y;
               return s > 10 ? vec(2 * s, 2 * s) : vec(2 * x + y, x);
             })
-            .at(-2, 5).at(-0.5, -3).at(-0.5, 2).at(4, 8).at(1.5, 2));
+            .at(-2, 5).at(-0.5, -3).at(-0.5, 2).at(4, 8).at(1.5, 2),
+        Case.of("mathNamedParameters", "sin", "cos")
+            .primal(v -> Hygiene.mathNamedParameters(v[0], v[1]))
+            .generated(v -> {
+              var g = HygieneDerivatives.mathNamedParametersGradient(v[0], v[1]);
+              return vec(g.value(), g.sin(), g.cos());
+            })
+            .exact(v -> vec(
+                Math.cos(v[0]) * Math.cos(v[1]), -Math.sin(v[0]) * Math.sin(v[1])))
+            .at(0.4, 0.9),
+        Case.of("parameterShadowsField[factor=0.5]", "factor")
+            .primal(v -> HALF.parameterShadowsField(v[0]))
+            .generated(v -> {
+              var g = HygieneDerivatives.parameterShadowsFieldGradient(HALF, v[0]);
+              return vec(g.value(), g.factor());
+            })
+            .exact(v -> vec(0.5))
+            .at(3),
+        Case.of("instanceLocals[factor=0.5]", "x")
+            .primal(v -> HALF.instanceLocals(v[0]))
+            .generated(v -> {
+              var g = HygieneDerivatives.instanceLocalsGradient(HALF, v[0]);
+              return vec(g.value(), g.x());
+            })
+            .exact(v -> vec(4 * 0.5 * 0.5 * v[0]))
+            .at(1.3).at(-2),
+        Case.of("companionLocal", "x", "y")
+            .primal(v -> Hygiene.companionLocal(v[0], v[1]))
+            .generated(v -> {
+              var g = HygieneDerivatives.companionLocalGradient(v[0], v[1]);
+              return vec(g.value(), g.x(), g.y());
+            })
+            .exact(v -> {
+              // P = xy, R = named(P) = 2P² + 2P, RB = R + x, S = RB y − x, f = S² + RB.
+              double x = v[0], y = v[1], p = x * y;
+              double rb = 2 * p * p + 2 * p + x, s = rb * y - x;
+              double drbdx = (4 * p + 2) * y + 1, drbdy = (4 * p + 2) * x;
+              return vec(2 * s * (y * drbdx - 1) + drbdx, 2 * s * (y * drbdy + rb) + drbdy);
+            })
+            .at(1.3, -0.7).at(0.5, 2));
   }
 
   @ParameterizedTest(name = "{0}")

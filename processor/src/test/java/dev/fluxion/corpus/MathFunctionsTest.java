@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every differentiable {@code Math} function against finite differences and its textbook
@@ -334,7 +335,31 @@ class MathFunctionsTest {
               return vec(g.value(), g.x());
             })
             .exact(v -> vec(Math.round(v[0])))
-            .at(2.3).at(-1.7));
+            .at(2.3).at(-1.7),
+        Case.of("powZeroExponent", "x")
+            .primal(v -> MathFunctions.powZeroExponent(v[0]))
+            .generated(v -> {
+              var g = MathFunctionsDerivatives.powZeroExponentGradient(v[0]);
+              return vec(g.value(), g.x());
+            })
+            .exact(v -> vec(1))
+            .at(1.3).at(-2),
+        Case.of("powSelf", "x")
+            .primal(v -> MathFunctions.powSelf(v[0]))
+            .generated(v -> {
+              var g = MathFunctionsDerivatives.powSelfGradient(v[0]);
+              return vec(g.value(), g.x());
+            })
+            .exact(v -> vec(Math.pow(v[0], v[0]) * (Math.log(v[0]) + 1)))
+            .at(1.3).at(0.2),
+        Case.of("sameArgumentKinks", "x")
+            .primal(v -> MathFunctions.sameArgumentKinks(v[0]))
+            .generated(v -> {
+              var g = MathFunctionsDerivatives.sameArgumentKinksGradient(v[0]);
+              return vec(g.value(), g.x());
+            })
+            .exact(v -> vec(2 + Math.sqrt(2) * Math.signum(v[0])))
+            .at(1.3).at(-0.7));
   }
 
   private static Case scalb(int n) {
@@ -452,6 +477,26 @@ class MathFunctionsTest {
     assertExactly("atan2(0, 0)", 0, atan2.value());
     assertExactly("datan2/dy at the origin", 0, atan2.y());
     assertExactly("datan2/dx at the origin", 0, atan2.x());
+  }
+
+  /**
+   * atan2 is scale-invariant and its partials scale as 1/r; hypot's partials do not depend on the
+   * scale. Both must stay accurate where x² + y² underflows or overflows: only the origin itself
+   * takes the zero convention.
+   */
+  @ParameterizedTest(name = "scale {0}")
+  @ValueSource(doubles = {1e-170, 1e-160, 1, 1e160, 1e170})
+  void atan2AndHypotPartialsAreAccurateAtEveryScale(double scale) {
+    // At (y, x) = (3, 4)·scale: ∂/∂y = x/r² = 0.16/scale, ∂/∂x = −y/r² = −0.12/scale. Compare
+    // the partials times the scale, so that the tolerance is relative at every scale.
+    var g = MathFunctionsDerivatives.atan2Gradient(3 * scale, 4 * scale);
+    FiniteDifferences.assertExactGradient("atan2 at (3, 4)·" + scale + ", partials times scale",
+        vec(3 * scale, 4 * scale), vec(0.16, -0.12), vec(g.y() * scale, g.x() * scale),
+        "y", "x");
+    // hypot: ∂/∂x = x/h = 0.6 and ∂/∂y = y/h = 0.8 (here x = 3·scale, y = 4·scale) at any scale.
+    var h = MathFunctionsDerivatives.hypotGradient(3 * scale, 4 * scale);
+    FiniteDifferences.assertExactGradient("hypot at (3, 4)·" + scale,
+        vec(3 * scale, 4 * scale), vec(0.6, 0.8), vec(h.x(), h.y()), "x", "y");
   }
 
   @Test

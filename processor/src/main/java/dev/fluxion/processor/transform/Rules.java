@@ -99,19 +99,26 @@ public final class Rules {
     function("sin", (d, s, x, y) -> d.mul(s, d.call("cos", x)));
     function("cos", (d, s, x, y) -> d.neg(d.mul(s, d.call("sin", x))));
     function("tan", (d, s, x, y) -> d.mul(s, d.add(d.c(1), d.mul(y, y))));
-    function("asin", (d, s, x, y) -> d.div(s, d.call("sqrt", d.sub(d.c(1), d.mul(x, x)))));
-    function("acos", (d, s, x, y) -> d.neg(d.div(s, d.call("sqrt", d.sub(d.c(1), d.mul(x, x))))));
+    // (1 − x)(1 + x) rather than 1 − x², which loses digits near ±1.
+    function("asin", (d, s, x, y) -> d.div(s, d.call("sqrt", oneMinusSquare(d, x))));
+    function("acos", (d, s, x, y) -> d.neg(d.div(s, d.call("sqrt", oneMinusSquare(d, x)))));
     function("atan", (d, s, x, y) -> d.div(s, d.add(d.c(1), d.mul(x, x))));
+    // atan2(a, b): ∂/∂a = b/r², ∂/∂b = −a/r², written (b/r)/r with r = hypot(a, b) so that r²
+    // neither overflows nor underflows; 0 at the origin.
     function("atan2",
-        (d, s, a, b, y) -> atOrigin(d, a, b, d.div(d.mul(s, b), squares(d, a, b))),
-        (d, s, a, b, y) -> atOrigin(d, a, b, d.neg(d.div(d.mul(s, a), squares(d, a, b)))));
+        (d, s, a, b, y) -> atOrigin(d, b, a, s, false),
+        (d, s, a, b, y) -> atOrigin(d, a, b, s, true));
     function("toRadians", (d, s, x, y) -> d.call("toRadians", s));
     function("toDegrees", (d, s, x, y) -> d.call("toDegrees", s));
 
     // Hyperbolic.
     function("sinh", (d, s, x, y) -> d.mul(s, d.call("cosh", x)));
     function("cosh", (d, s, x, y) -> d.mul(s, d.call("sinh", x)));
-    function("tanh", (d, s, x, y) -> d.mul(s, d.sub(d.c(1), d.mul(y, y))));
+    // 1/cosh²(x) rather than 1 − tanh²(x), which is 0 for x beyond about 19.
+    function("tanh", (d, s, x, y) -> {
+      Atom c = d.call("cosh", x);
+      return d.div(s, d.mul(c, c));
+    });
 
     // Exponential and logarithmic.
     function("exp", (d, s, x, y) -> d.mul(s, y));
@@ -128,8 +135,8 @@ public final class Rules {
             d.mul(d.mul(s, p), d.pow(x, d.sub(p, d.c(1))))),
         (d, s, x, p, y) -> d.select(d.gt(x, d.c(0)), d.mul(d.mul(s, y), d.call("log", x)), d.c(0)));
     function("hypot",
-        (d, s, a, b, y) -> d.select(d.eq(y, d.c(0)), d.c(0), d.div(d.mul(s, a), y)),
-        (d, s, a, b, y) -> d.select(d.eq(y, d.c(0)), d.c(0), d.div(d.mul(s, b), y)));
+        (d, s, a, b, y) -> d.select(d.eq(y, d.c(0)), d.c(0), d.mul(s, d.div(a, y))),
+        (d, s, a, b, y) -> d.select(d.eq(y, d.c(0)), d.c(0), d.mul(s, d.div(b, y))));
     TABLE.put("fma", new Rule("fma", List.of(
         (d, s, a, y) -> d.mul(s, a.get(1)),
         (d, s, a, y) -> d.mul(s, a.get(0)),
@@ -161,12 +168,16 @@ public final class Rules {
     return d.select(chosen, s, d.select(tie, d.mul(d.c(0.5), s), d.c(0)));
   }
 
-  private static Atom squares(DerivativeBuilder d, Atom a, Atom b) {
-    return d.add(d.mul(a, a), d.mul(b, b));
+  private static Atom oneMinusSquare(DerivativeBuilder d, Atom x) {
+    return d.mul(d.sub(d.c(1), x), d.add(d.c(1), x));
   }
 
-  private static Atom atOrigin(DerivativeBuilder d, Atom a, Atom b, Atom elsewhere) {
-    return d.select(d.eq(squares(d, a, b), d.c(0)), d.c(0), elsewhere);
+  /** {@code ±s·(numerator/r)/r} with {@code r = hypot(numerator, other)}, 0 where r = 0. */
+  private static Atom atOrigin(
+      DerivativeBuilder d, Atom numerator, Atom other, Atom s, boolean negate) {
+    Atom r = d.call("hypot", numerator, other);
+    Atom partial = d.div(d.mul(s, d.div(numerator, r)), r);
+    return d.select(d.eq(r, d.c(0)), d.c(0), negate ? d.neg(partial) : partial);
   }
 
   private static void operator(BinaryOp op, Binary left, Binary right) {

@@ -84,4 +84,37 @@ public final class Arithmetic {
   public static double remainder(double x, double y) {
     return x % y + 0.5 * x;
   }
+
+  /** Unary plus and a double negation: {@code +x · −(−x) = x²}; derivative 2x. */
+  @Differentiable
+  public static double unaryPlus(double x) {
+    return +x * - -x;
+  }
+
+  /** Negative zero literals: {@code −0.0 x + x (−0.0) + x}; derivative 1. */
+  @Differentiable
+  public static double negativeZero(double x) {
+    return -0.0 * x + x * -0.0 + x;
+  }
+
+  /** Division by an inactive int and of an int: {@code x/n + n/x}; derivative {@code 1/n − n/x²}. */
+  @Differentiable
+  public static double divideByInt(double x, int n) {
+    return x / n + n / x;
+  }
+
+  /** long arithmetic feeding a double: {@code x (2 big + 1) / big}. */
+  @Differentiable
+  public static double longArithmetic(double x, long big) {
+    long m = big * 2L + 1;
+    return x * m / big;
+  }
+
+  /** {@code final} locals, active and inactive: {@code 2x · 3}; derivative 6. */
+  @Differentiable
+  public static double finalLocals(double x) {
+    final double k = x * 2;
+    final int n = 3;
+    return k * n;
+  }
 }

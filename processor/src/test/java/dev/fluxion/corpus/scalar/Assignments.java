@@ -106,4 +106,57 @@ public final class Assignments {
     x *= y;
     return x;
   }
+
+  /** The same local name in sibling blocks and branches: {@code 3(2x + x²)} for x > 0, else 5(…). */
+  @Differentiable
+  public static double siblingBlocks(double x) {
+    double r = 0;
+    {
+      double t = x * 2;
+      r += t;
+    }
+    {
+      double t = x * x;
+      r += t;
+    }
+    if (x > 0) {
+      double u = r * 3;
+      r = u;
+    } else {
+      double u = r * 5;
+      r = u;
+    }
+    return r;
+  }
+
+  /** {@code k += x} on an int k truncates: the result is {@code (int) (1 + x) · x}. */
+  @Differentiable
+  public static double intCompoundFromActive(double x) {
+    int k = 1;
+    k += x;
+    return k * x;
+  }
+
+  /** A chained assignment: {@code a = b = 2x}, result {@code 4x²}. */
+  @Differentiable
+  public static double chainedAssignment(double x) {
+    double a;
+    double b;
+    a = b = x * 2;
+    return a * b;
+  }
+
+  /** An assignment inside an expression: {@code (x += 1) * x = (x + 1)²}. */
+  @Differentiable
+  public static double assignmentInExpression(double x) {
+    double y = (x += 1) * x;
+    return y;
+  }
+
+  /** {@code x++; return --x * x;} is {@code x²}. */
+  @Differentiable
+  public static double incrementParameterInReturn(double x) {
+    x++;
+    return --x * x;
+  }
 }

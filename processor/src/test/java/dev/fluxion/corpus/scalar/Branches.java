@@ -161,4 +161,46 @@ public final class Branches {
     }
     return k * x * y;
   }
+
+  /** if/else if/else without braces: {@code x²}, x, {@code −3x}. */
+  @Differentiable
+  public static double noBraces(double x) {
+    if (x > 1) return x * x;
+    else if (x > 0) return x;
+    else return -x * 3;
+  }
+
+  /** A branch that returns a constant: 1 above 5, else {@code x²}. */
+  @Differentiable
+  public static double constantReturn(double x) {
+    if (x > 5) {
+      return 1;
+    }
+    return x * x;
+  }
+
+  /** A ?: whose branches are a double and an int: x when n > 0, else 1. */
+  @Differentiable
+  public static double mixedTernary(double x, int n) {
+    return n > 0 ? x : 1;
+  }
+
+  /** ?: as a function argument and as a factor: {@code e^|x − y| · (x < 0 ? −1 : 1)}. */
+  @Differentiable
+  public static double ternaryAsArgument(double x, double y) {
+    return Math.exp(x > y ? x - y : y - x) * (x < 0 ? -1 : 1);
+  }
+
+  /** A boolean parameter and a negated boolean local: x, or −x when neg. */
+  @Differentiable
+  public static double booleanParameter(double x, boolean neg) {
+    boolean keep = !neg;
+    return keep ? x : -x;
+  }
+
+  /** A long compared with a double: {@code n x} when n > x, else x. */
+  @Differentiable
+  public static double compareLongWithDouble(double x, long n) {
+    return n > x ? x * n : x;
+  }
 }

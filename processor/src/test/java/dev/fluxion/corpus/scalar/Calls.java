@@ -111,4 +111,19 @@ public final class Calls {
   public double instanceCallsInstance(double x, double y) {
     return scaledSquare(x + y) + this.scaledSquare(y);
   }
+
+  /** Recursion that changes a double argument: {@code halve(x/2, n − 1) · 2} is x. */
+  @Differentiable
+  public static double halve(double x, int n) {
+    return n == 0 ? x : halve(x / 2, n - 1) * 2;
+  }
+
+  /** A call in a condition, and a call qualified by its own class: {@code x³} when x² > 4, else x. */
+  @Differentiable
+  public static double callInCondition(double x) {
+    if (square(x) > 4) {
+      return Calls.square(x) * x;
+    }
+    return x;
+  }
 }

@@ -112,4 +112,39 @@ public final class Hygiene {
     }
     return s * x;
   }
+
+  /** Parameters named like Math functions: {@code sin(sin) cos(cos)}. */
+  @Differentiable
+  public static double mathNamedParameters(double sin, double cos) {
+    return Math.sin(sin) * Math.cos(cos);
+  }
+
+  /** A parameter that shadows a field: {@code factor · this.factor}. */
+  @Differentiable
+  public double parameterShadowsField(double factor) {
+    return factor * this.factor;
+  }
+
+  /** Locals named self and into in an instance method that calls an instance method. */
+  @Differentiable
+  public double instanceLocals(double x) {
+    double self = x * factor;
+    double into = self * self;
+    return into + instanceSelf(self, x);
+  }
+
+  /**
+   * A local named like this class's companion, used as the argument of a same-class call (whose
+   * generated form names the companion), among more generator-like names.
+   */
+  @Differentiable
+  public static double companionLocal(double x, double y) {
+    double HygieneDerivatives = x * y;
+    double result = named(HygieneDerivatives);
+    double resultBar = result + x;
+    double t1Bar = resultBar * y;
+    double seed2 = t1Bar - x;
+    double tape2 = seed2 * seed2;
+    return tape2 + resultBar;
+  }
 }

@@ -245,4 +245,22 @@ public final class MathFunctions {
   public static double roundToLong(double x) {
     return x * Math.round(x);
   }
+
+  /** {@code pow(x, 0) + x}: the x-partial of pow is 0 when the exponent is 0, also at x = 0. */
+  @Differentiable
+  public static double powZeroExponent(double x) {
+    return Math.pow(x, 0) + x;
+  }
+
+  /** {@code x^x}; derivative {@code x^x (ln x + 1)}. */
+  @Differentiable
+  public static double powSelf(double x) {
+    return Math.pow(x, x);
+  }
+
+  /** The same argument twice: {@code max(x, x) + min(x, x) + hypot(x, x)}, a tie everywhere. */
+  @Differentiable
+  public static double sameArgumentKinks(double x) {
+    return Math.max(x, x) + Math.min(x, x) + Math.hypot(x, x);
+  }
 }
