@@ -22,6 +22,8 @@ public final class Tape {
   private int doubleCount;
   private int[] ints = new int[0];
   private int intCount;
+  private Object[] refs = new Object[0];
+  private int refCount;
 
   /** Creates an empty tape; storage is allocated on first use. */
   public Tape() {}
@@ -78,12 +80,89 @@ public final class Tape {
   }
 
   /**
+   * Pushes a {@code long}.
+   *
+   * @param value the value to store
+   */
+  public void pushLong(long value) {
+    pushInt((int) (value >>> 32));
+    pushInt((int) value);
+  }
+
+  /**
+   * Pops the {@code long} pushed last.
+   *
+   * @return the value
+   */
+  public long popLong() {
+    long low = popInt() & 0xFFFFFFFFL;
+    long high = popInt();
+    return (high << 32) | low;
+  }
+
+  /**
+   * Pushes a {@code boolean} (a branch decision), compactly on the int stack.
+   *
+   * @param value the value to store
+   */
+  public void pushBoolean(boolean value) {
+    pushInt(value ? 1 : 0);
+  }
+
+  /**
+   * Pops the {@code boolean} pushed last.
+   *
+   * @return the value
+   */
+  public boolean popBoolean() {
+    return popInt() != 0;
+  }
+
+  /**
+   * Pushes a reference (an array that a variable held before it was reassigned).
+   *
+   * @param value the reference, possibly {@code null}
+   */
+  public void pushRef(Object value) {
+    if (refCount == refs.length) {
+      refs = Arrays.copyOf(refs, grow(refs.length));
+    }
+    refs[refCount++] = value;
+  }
+
+  /**
+   * Pops the reference pushed last.
+   *
+   * @param <T> the reference's type, as the generated code knows it
+   * @return the reference
+   * @throws IllegalStateException if no reference is on the tape
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T popRef() {
+    if (refCount == 0) {
+      throw new IllegalStateException("Fluxion tape underflow: no reference to pop");
+    }
+    T value = (T) refs[--refCount];
+    refs[refCount] = null;
+    return value;
+  }
+
+  /**
+   * The number of values stored now, of every type.
+   *
+   * @return the count
+   */
+  public int size() {
+    return doubleCount + intCount + refCount;
+  }
+
+  /**
    * Tells whether nothing is stored.
    *
    * @return {@code true} when no value of any type is on the tape
    */
   public boolean isEmpty() {
-    return doubleCount == 0 && intCount == 0;
+    return doubleCount == 0 && intCount == 0 && refCount == 0;
   }
 
   /**
@@ -93,13 +172,16 @@ public final class Tape {
    * @return allocated storage in bytes
    */
   public long capacityBytes() {
-    return (long) doubles.length * Double.BYTES + (long) ints.length * Integer.BYTES;
+    return (long) doubles.length * Double.BYTES + (long) ints.length * Integer.BYTES
+        + (long) refs.length * 8;
   }
 
   /** Drops every stored value, keeping the storage for reuse. */
   public void clear() {
     doubleCount = 0;
     intCount = 0;
+    Arrays.fill(refs, 0, refCount, null);
+    refCount = 0;
   }
 
   private static int grow(int length) {

@@ -40,7 +40,15 @@ import javax.lang.model.element.TypeElement;
 // Generated is listed so that the companions' own @Generated, seen in the next round, is claimed
 // and users compiling with -Xlint:all -Werror get no "no processor claimed" warning.
 @SupportedAnnotationTypes({MethodDescriber.ANNOTATION, "javax.annotation.processing.Generated"})
+@javax.annotation.processing.SupportedOptions(FluxionProcessor.OPTION_TBR)
 public final class FluxionProcessor extends AbstractProcessor {
+  /**
+   * The processor option that switches the to-be-recorded analysis off ({@code
+   * -Afluxion.tbr=false}): every value a loop overwrites is then recorded. The derivatives are
+   * the same; the option exists to check exactly that.
+   */
+  public static final String OPTION_TBR = "fluxion.tbr";
+
   private Trees trees;
   private Reporter reporter;
   private Differentiator pipeline;
@@ -77,7 +85,7 @@ public final class FluxionProcessor extends AbstractProcessor {
       trees = null;
     }
     reporter = new Reporter(env.getMessager(), trees);
-    describer = new MethodDescriber(env.getElementUtils());
+    describer = new MethodDescriber(env.getElementUtils(), trees);
     if (trees != null) {
       Pipeline real = new Pipeline(env, trees, reporter);
       pipeline = override != null ? override : real::differentiate;

@@ -40,13 +40,16 @@ final class Pipeline {
   private final Trees trees;
   private final Reporter reporter;
   private final MethodDescriber describer;
+  private final boolean recordOnlyWhatIsRead;
 
   Pipeline(ProcessingEnvironment env, Trees trees, Reporter reporter) {
     this.elements = env.getElementUtils();
     this.types = env.getTypeUtils();
     this.trees = trees;
     this.reporter = reporter;
-    this.describer = new MethodDescriber(elements);
+    this.describer = new MethodDescriber(elements, trees);
+    this.recordOnlyWhatIsRead =
+        !"false".equalsIgnoreCase(env.getOptions().get(FluxionProcessor.OPTION_TBR));
   }
 
   /**
@@ -69,7 +72,7 @@ final class Pipeline {
     }
 
     var owner = (TypeElement) element.getEnclosingElement();
-    var resolver = new SymbolResolver(elements, types, owner, unit);
+    var resolver = new SymbolResolver(elements, types, owner, unit, describer);
     LoweredMethod lowered = new Lowerer(resolver, unit, trees.getSourcePositions())
         .lower(tree, descriptor);
 
@@ -85,7 +88,8 @@ final class Pipeline {
       throw new IllegalStateException(TAPE + " is not on the class path: add fluxion-runtime");
     }
     IrMethod reverse =
-        new ReverseTransform(lowered, activity, new Reference(tape.asType())).transform();
+        new ReverseTransform(lowered, activity, new Reference(tape.asType()), recordOnlyWhatIsRead)
+            .transform();
     return new CompanionWriter.Derived(descriptor, reverse);
   }
 

@@ -29,8 +29,11 @@ import java.util.function.BiConsumer;
 public final class Activity {
   private final Set<Var> varied = new HashSet<>();
   private final Set<Var> useful = new HashSet<>();
+  private final ArrayFamilies families;
 
-  private Activity() {}
+  private Activity(ArrayFamilies families) {
+    this.families = families;
+  }
 
   /**
    * Analyses a primal method.
@@ -40,31 +43,79 @@ public final class Activity {
    * @return the analysis
    */
   public static Activity analyse(IrMethod method, Collection<Var> independents) {
-    Activity activity = new Activity();
-    activity.varied.addAll(independents);
-    List<Assignment> assignments = new ArrayList<>();
+    ArrayFamilies families = ArrayFamilies.of(method);
+    Activity activity = new Activity(families);
+    independents.forEach(v -> activity.varied.add(families.node(v)));
+    List<Edge> edges = new ArrayList<>();
+    collectEdges(method.body(), families, edges);
     List<Atom> results = new ArrayList<>();
-    collect(method.body(), assignments, results);
+    collectReturns(method.body(), results);
     for (Atom r : results) {
       if (r instanceof Var v) {
-        activity.useful.add(v);
+        activity.useful.add(families.node(v));
       }
     }
     boolean changed = true;
     while (changed) {
       changed = false;
-      for (Assignment a : assignments) {
-        for (Var operand : transmitting(a.value())) {
-          if (activity.varied.contains(operand) && activity.varied.add(a.target())) {
-            changed = true;
-          }
-          if (activity.useful.contains(a.target()) && activity.useful.add(operand)) {
-            changed = true;
-          }
+      for (Edge e : edges) {
+        if (activity.varied.contains(e.from()) && activity.varied.add(e.to())) {
+          changed = true;
+        }
+        if (activity.useful.contains(e.to()) && activity.useful.add(e.from())) {
+          changed = true;
         }
       }
     }
     return activity;
+  }
+
+  /** A differentiable dependence of one node on another. */
+  private record Edge(Var from, Var to) {}
+
+  private static void collectEdges(Block block, ArrayFamilies families, List<Edge> edges) {
+    forEachStatement(block, s -> {
+      if (s instanceof Stmt.Let let) {
+        addEdges(let.target(), let.value(), families, edges);
+      } else if (s instanceof Stmt.Set set) {
+        addEdges(set.target(), set.value(), families, edges);
+      } else if (s instanceof Stmt.ArrayWrite write && write.value() instanceof Var v
+          && v.type() == Primitive.DOUBLE && write.array() instanceof Var a) {
+        edges.add(new Edge(v, families.node(a)));
+      }
+      if (s instanceof Stmt.Let || s instanceof Stmt.Set || s instanceof Stmt.Eval) {
+        Expr value = s instanceof Stmt.Let l ? l.value()
+            : s instanceof Stmt.Set st ? st.value() : ((Stmt.Eval) s).value();
+        addCallWrites(value, families, edges);
+      }
+    });
+  }
+
+  private static void addEdges(Var target, Expr value, ArrayFamilies families, List<Edge> edges) {
+    Var to = families.node(target);
+    for (Var from : transmitting(value)) {
+      Var node = families.node(from);
+      if (!node.equals(to)) {
+        edges.add(new Edge(node, to));
+      }
+    }
+  }
+
+  /** A callee that writes into an array argument may write values that depend on any argument. */
+  private static void addCallWrites(Expr value, ArrayFamilies families, List<Edge> edges) {
+    if (!(value instanceof Expr.Call call) || !(call.callee() instanceof Callee.Primal p)) {
+      return;
+    }
+    List<Atom> args = call.arguments();
+    for (int i = 0; i < args.size(); i++) {
+      if (p.method().writes(i) && args.get(i) instanceof Var written) {
+        for (Atom a : args) {
+          if (a instanceof Var v && v.type().isDifferentiable()) {
+            edges.add(new Edge(families.node(v), families.node(written)));
+          }
+        }
+      }
+    }
   }
 
   /**
@@ -74,7 +125,11 @@ public final class Activity {
    * @return {@code true} for a variable both varied and useful
    */
   public boolean isActive(Atom atom) {
-    return atom instanceof Var v && varied.contains(v) && useful.contains(v);
+    if (!(atom instanceof Var v) || !v.type().isDifferentiable()) {
+      return false;
+    }
+    Var node = families.node(v);
+    return varied.contains(node) && useful.contains(node);
   }
 
   /**
@@ -84,19 +139,41 @@ public final class Activity {
    * @return {@code true} for a varied variable
    */
   public boolean isVaried(Atom atom) {
-    return atom instanceof Var v && varied.contains(v);
+    return atom instanceof Var v && v.type().isDifferentiable() && varied.contains(families.node(v));
+  }
+
+  /**
+   * The arrays that may share storage with each other.
+   *
+   * @return the array families
+   */
+  public ArrayFamilies families() {
+    return families;
   }
 
   /**
    * The variables an expression's value depends on differentiably. For calls without a rule
-   * (plain methods, {@code Math} functions with no rule) that is every {@code double} argument,
+   * (plain methods, {@code Math} functions with no rule) that is every differentiable argument,
    * so that a missing derivative is found and reported rather than silently taken as zero.
    *
    * @param value an expression
    * @return the operands that transmit a derivative
    */
   public static List<Var> transmitting(Expr value) {
-    if (Rules.isConstant(value)) {
+    if (value instanceof Expr.ArrayRead read) {
+      return read.array() instanceof Var a && value.type().isDifferentiable() ? List.of(a) : List.of();
+    }
+    if (value instanceof Expr.ArrayLiteral literal) {
+      List<Var> result = new ArrayList<>();
+      literal.elements().forEach(e -> {
+        if (e instanceof Var v && v.type().isDifferentiable()) {
+          result.add(v);
+        }
+      });
+      return result;
+    }
+    if (!value.type().isDifferentiable() || value instanceof Expr.FieldRead
+        || value instanceof Expr.Pop || value instanceof Expr.NewArray) {
       return List.of();
     }
     List<Atom> operands = value.operands();
@@ -105,8 +182,8 @@ public final class Activity {
     for (int i = 0; i < operands.size(); i++) {
       boolean transmits = rule.isPresent()
           ? rule.get().transmits(i)
-          : operands.get(i).type() == Primitive.DOUBLE && !isReceiver(value, i);
-      if (transmits && operands.get(i) instanceof Var v && v.type() == Primitive.DOUBLE) {
+          : operands.get(i).type().isDifferentiable() && !isReceiver(value, i);
+      if (transmits && operands.get(i) instanceof Var v && v.type().isDifferentiable()) {
         result.add(v);
       }
     }
@@ -140,13 +217,31 @@ public final class Activity {
       } else if (s instanceof Stmt.If branch) {
         forEachAssignment(branch.then(), visitor);
         forEachAssignment(branch.otherwise(), visitor);
+      } else if (s instanceof Stmt.Loop loop) {
+        forEachAssignment(loop.body(), visitor);
       }
     }
   }
 
-  private static void collect(Block block, List<Assignment> assignments, List<Atom> results) {
-    forEachAssignment(block, (target, value) -> assignments.add(new Assignment(target, value)));
-    collectReturns(block, results);
+  /**
+   * Visits every statement of a block, nested ones included, in order (a compound statement
+   * before the statements inside it).
+   *
+   * @param block the block
+   * @param visitor receives each statement
+   */
+  public static void forEachStatement(Block block, java.util.function.Consumer<Stmt> visitor) {
+    for (Stmt s : block.statements()) {
+      visitor.accept(s);
+      if (s instanceof Stmt.If branch) {
+        forEachStatement(branch.then(), visitor);
+        forEachStatement(branch.otherwise(), visitor);
+      } else if (s instanceof Stmt.Loop loop) {
+        forEachStatement(loop.body(), visitor);
+      } else if (s instanceof Stmt.Repeat repeat) {
+        forEachStatement(repeat.body(), visitor);
+      }
+    }
   }
 
   private static void collectReturns(Block block, List<Atom> results) {
@@ -156,6 +251,8 @@ public final class Activity {
       } else if (s instanceof Stmt.If branch) {
         collectReturns(branch.then(), results);
         collectReturns(branch.otherwise(), results);
+      } else if (s instanceof Stmt.Loop loop) {
+        collectReturns(loop.body(), results);
       }
     }
   }

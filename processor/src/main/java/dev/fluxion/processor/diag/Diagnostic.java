@@ -21,17 +21,18 @@ public enum Diagnostic {
   NO_BODY(101, Kind.ERROR,
       "@Differentiable needs a method with a body to differentiate; %s has none"),
   RESULT_NOT_DOUBLE(102, Kind.ERROR,
-      "@Differentiable methods must return double, but %s returns %s"),
+      "@Differentiable methods must return double, double[] or double[][], but %s returns %s"),
   WRT_UNKNOWN(103, Kind.ERROR,
       "wrt names '%s', which is not a parameter of %s; the parameters are %s"),
   WRT_NOT_DOUBLE(104, Kind.ERROR,
-      "wrt names '%s' of type %s; only double parameters can be differentiated"),
+      "wrt names '%s' of type %s; only double, double[] and double[][] parameters can be"
+          + " differentiated"),
   OVERLOADED(105, Kind.ERROR,
       "%s has more than one @Differentiable method with this name; give each its own name, since"
           + " the generated gradient holders are named after the method"),
   UNSUPPORTED_PARAMETER_TYPE(106, Kind.ERROR,
       "parameter '%s' has type %s, which differentiable methods do not support yet; use double,"
-          + " int, long, boolean or an object"),
+          + " double[], double[][], int, long, boolean, int[] or an object"),
   NO_DEPENDENCE(107, Kind.WARNING,
       "the result of %s does not depend on the parameters it is differentiated with respect to"
           + " (%s): every partial derivative is zero"),

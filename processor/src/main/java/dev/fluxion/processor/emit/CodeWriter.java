@@ -1,8 +1,10 @@
 package dev.fluxion.processor.emit;
 
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
+import dev.fluxion.processor.ir.ArrayType;
 import dev.fluxion.processor.ir.Atom;
 import dev.fluxion.processor.ir.BinaryOp;
 import dev.fluxion.processor.ir.Block;
@@ -11,6 +13,7 @@ import dev.fluxion.processor.ir.Const;
 import dev.fluxion.processor.ir.Expr;
 import dev.fluxion.processor.ir.IrMethod;
 import dev.fluxion.processor.ir.IrType;
+import dev.fluxion.processor.ir.NoValue;
 import dev.fluxion.processor.ir.Primitive;
 import dev.fluxion.processor.ir.Reference;
 import dev.fluxion.processor.ir.Stmt;
@@ -135,8 +138,23 @@ final class CodeWriter {
     } else if (s instanceof Stmt.Eval eval) {
       code.addStatement("$L", expr(eval.value(), inline).code());
     } else if (s instanceof Stmt.Push push) {
-      code.addStatement("$N.$L($L)", name(push.tape()), push.value().type() == Primitive.INT
-          ? "pushInt" : "pushDouble", atom(push.value(), inline).code());
+      code.addStatement("$N.$L($L)", name(push.tape()), "push" + tapeKind(push.value().type()),
+          atom(push.value(), inline).code());
+    } else if (s instanceof Stmt.ArrayWrite write) {
+      code.addStatement("$L[$L] = $L", atom(write.array(), inline).atLeast(JavaExpr.PRIMARY),
+          atom(write.index(), inline).code(), atom(write.value(), inline).code());
+    } else if (s instanceof Stmt.Loop loop) {
+      code.beginControlFlow("while (true)");
+      block(loop.body(), code);
+      code.endControlFlow();
+    } else if (s instanceof Stmt.Break) {
+      code.addStatement("break");
+    } else if (s instanceof Stmt.Repeat repeat) {
+      String k = name(repeat.counter());
+      code.beginControlFlow("for (int $N = $L; $N > 0; $N--)", k, atom(repeat.count(), inline).code(),
+          k, k);
+      block(repeat.body(), code);
+      code.endControlFlow();
     } else if (s instanceof Stmt.Comment comment) {
       code.add("// $L\n", comment.text().replace("\\u", "\\ u"));
     }
@@ -206,9 +224,46 @@ final class CodeWriter {
           : atom(f.receiver(), inline).atLeast(JavaExpr.PRIMARY);
       return new JavaExpr(CodeBlock.of("$L.$N", owner, f.name()), JavaExpr.PRIMARY);
     }
+    if (e instanceof Expr.ArrayRead read) {
+      return new JavaExpr(CodeBlock.of("$L[$L]", atom(read.array(), inline).atLeast(JavaExpr.PRIMARY),
+          atom(read.index(), inline).code()), JavaExpr.PRIMARY);
+    }
+    if (e instanceof Expr.ArrayLength length) {
+      return new JavaExpr(CodeBlock.of("$L.length",
+          atom(length.array(), inline).atLeast(JavaExpr.PRIMARY)), JavaExpr.PRIMARY);
+    }
+    if (e instanceof Expr.NewArray fresh) {
+      CodeBlock.Builder dims = CodeBlock.builder();
+      for (Atom d : fresh.dimensions()) {
+        dims.add("[$L]", atom(d, inline).code());
+      }
+      return new JavaExpr(CodeBlock.of("new $L$L", fresh.type().element().keyword(), dims.build()),
+          JavaExpr.PRIMARY);
+    }
+    if (e instanceof Expr.ArrayLiteral literal) {
+      List<CodeBlock> elements = new ArrayList<>();
+      for (Atom a : literal.elements()) {
+        elements.add(atom(a, inline).code());
+      }
+      return new JavaExpr(CodeBlock.of("new $T {$L}", type(literal.type()),
+          CodeBlock.join(elements, ", ")), JavaExpr.PRIMARY);
+    }
     Expr.Pop pop = (Expr.Pop) e;
-    return new JavaExpr(CodeBlock.of("$N.$L()", name(pop.tape()),
-        pop.type() == Primitive.INT ? "popInt" : "popDouble"), JavaExpr.PRIMARY);
+    return new JavaExpr(CodeBlock.of("$N.pop$L()", name(pop.tape()), tapeKind(pop.type())),
+        JavaExpr.PRIMARY);
+  }
+
+  /** The tape method suffix for a type: Double, Int, Boolean, Long, or Ref for arrays. */
+  private static String tapeKind(IrType type) {
+    if (type instanceof Primitive p) {
+      return switch (p) {
+        case DOUBLE -> "Double";
+        case INT -> "Int";
+        case BOOLEAN -> "Boolean";
+        case LONG -> "Long";
+      };
+    }
+    return "Ref";
   }
 
   private JavaExpr binary(Expr.Binary b, Map<Var, JavaExpr> inline) {
@@ -235,6 +290,9 @@ final class CodeWriter {
     Callee callee = call.callee();
     if (callee instanceof Callee.MathFunction f) {
       return CodeBlock.of("$T.$N($L)", ClassName.bestGuess(f.owner()), f.name(), arguments);
+    }
+    if (callee instanceof Callee.Runtime r) {
+      return CodeBlock.of("$T.$N($L)", CompanionWriter.ADJOINTS, r.name(), arguments);
     }
     if (callee instanceof Callee.Reverse r) {
       DifferentiableMethod m = r.method();
@@ -289,6 +347,12 @@ final class CodeWriter {
     if (type instanceof Reference r) {
       return TypeName.get(r.mirror());
     }
+    if (type instanceof ArrayType a) {
+      return ArrayTypeName.of(type(a.component()));
+    }
+    if (type instanceof NoValue) {
+      return TypeName.VOID;
+    }
     return switch ((Primitive) type) {
       case BOOLEAN -> TypeName.BOOLEAN;
       case INT -> TypeName.INT;
@@ -300,7 +364,8 @@ final class CodeWriter {
   // ---- analysis for inlining ----
 
   private static boolean hasEffect(Expr e) {
-    return e instanceof Expr.Call || e instanceof Expr.Pop || e instanceof Expr.FieldRead;
+    return e instanceof Expr.Call || e instanceof Expr.Pop || e instanceof Expr.FieldRead
+        || e instanceof Expr.ArrayRead || e instanceof Expr.ArrayLength;
   }
 
   /** Whether some operand of {@code e} is evaluated only on some paths. */
@@ -324,6 +389,12 @@ final class CodeWriter {
       atoms.addAll(eval.value().operands());
     } else if (s instanceof Stmt.Push push) {
       atoms.add(push.value());
+    } else if (s instanceof Stmt.ArrayWrite write) {
+      atoms.add(write.array());
+      atoms.add(write.index());
+      atoms.add(write.value());
+    } else if (s instanceof Stmt.Repeat repeat) {
+      atoms.add(repeat.count());
     }
     List<Var> vars = new ArrayList<>();
     for (Atom a : atoms) {
@@ -342,6 +413,10 @@ final class CodeWriter {
       if (s instanceof Stmt.If branch) {
         countUses(branch.then());
         countUses(branch.otherwise());
+      } else if (s instanceof Stmt.Loop loop) {
+        countUses(loop.body());
+      } else if (s instanceof Stmt.Repeat repeat) {
+        countUses(repeat.body());
       }
     }
   }

@@ -23,6 +23,7 @@ import javax.lang.model.element.Modifier;
  */
 public final class CompanionWriter {
   static final ClassName TAPE = ClassName.get("dev.fluxion", "Tape");
+  static final ClassName ADJOINTS = ClassName.get("dev.fluxion", "Adjoints");
   private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
 
   private CompanionWriter() {}
@@ -70,8 +71,10 @@ public final class CompanionWriter {
     for (Derived method : methods) {
       GradientApi api = new GradientApi(method.descriptor(), companion(owner));
       type.addType(api.holder());
-      type.addMethod(api.gradient());
-      type.addMethod(api.gradientInto());
+      if (!method.descriptor().hasArrayResult()) {
+        type.addMethod(api.gradient());
+        type.addMethod(api.gradientInto());
+      }
       type.addMethod(api.pullback());
       type.addMethod(reverse(method));
     }
@@ -86,7 +89,7 @@ public final class CompanionWriter {
     IrMethod ir = method.reverse();
     MethodSpec.Builder spec = MethodSpec.methodBuilder(ir.name())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(TypeName.DOUBLE);
+        .returns(CodeWriter.type(ir.returnType()));
     CodeWriter writer = new CodeWriter(ir);
     List<Var> params = ir.parameters();
     for (Var p : params) {
@@ -95,10 +98,11 @@ public final class CompanionWriter {
     String seed = writer.name(params.get(params.size() - 2));
     String tape = writer.name(params.get(params.size() - 1));
     spec.addJavadoc("Reverse-mode building block of {@code $L}: computes the value, then pushes\n"
-        + "{@code $L} times each partial derivative onto {@code $L}, in parameter order ($L).\n"
-        + "Generated code calls this; prefer {@link #$L} and {@link #$L}.\n\n"
+        + "{@code $L} times each scalar partial derivative onto {@code $L}, in parameter order\n"
+        + "($L), and adds into the adjoint array passed after each differentiated array.\n"
+        + "Generated code calls this; prefer {@link #$L}.\n\n"
         + "@return the value of {@code $L}\n",
-        m.display(), seed, tape, partialList(m), m.gradientName(), m.pullbackName(), m.name());
+        m.display(), seed, tape, partialList(m), m.pullbackName(), m.name());
     spec.addCode(writer.body());
     return spec.build();
   }

@@ -7,6 +7,9 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.fluxion.processor.ir.ArrayType;
+import dev.fluxion.processor.ir.IrType;
+import dev.fluxion.processor.ir.Primitive;
 import dev.fluxion.processor.lower.NameAllocator;
 import dev.fluxion.processor.model.DifferentiableMethod;
 import java.util.ArrayList;
@@ -53,25 +56,31 @@ final class GradientApi {
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc("Value and gradient of {@code $L}. A holder is reusable and not thread-safe:\n"
             + "give each thread its own.\n", method.display())
-        .addField(FieldSpec.builder(TypeName.DOUBLE, valueField, Modifier.PRIVATE).build())
+        .addField(FieldSpec.builder(valueType(), valueField, Modifier.PRIVATE).build())
         .addField(FieldSpec.builder(CompanionWriter.TAPE, tapeField, Modifier.PRIVATE, Modifier.FINAL)
             .initializer("new $T()", CompanionWriter.TAPE).build())
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
             .addJavadoc("Creates a holder with value and partials 0.\n").build())
         .addMethod(MethodSpec.methodBuilder(valueField).addModifiers(Modifier.PUBLIC)
-            .returns(TypeName.DOUBLE)
+            .returns(valueType())
             .addJavadoc("The value of {@code $L}.\n\n@return the value\n", method.name())
             .addStatement("return $N", valueField).build());
     List<CodeBlock> shown = new ArrayList<>();
-    shown.add(CodeBlock.of("$S + $N", valueField + "=", valueField));
+    shown.add(CodeBlock.of("$S + $L", valueField + "=", show(valueField, method.returnType())));
     for (DifferentiableMethod.Parameter p : method.differentiated()) {
-      type.addField(FieldSpec.builder(TypeName.DOUBLE, p.name(), Modifier.PRIVATE).build());
+      TypeName partialType = CodeWriter.type(p.type());
+      boolean array = p.type() instanceof ArrayType;
+      type.addField(FieldSpec.builder(partialType, p.name(), Modifier.PRIVATE).build());
       type.addMethod(MethodSpec.methodBuilder(p.name()).addModifiers(Modifier.PUBLIC)
-          .returns(TypeName.DOUBLE)
-          .addJavadoc("The partial derivative ∂$L/∂$L.\n\n@return the partial derivative\n",
-              method.name(), p.name())
+          .returns(partialType)
+          .addJavadoc(array
+              ? CodeBlock.of("The partial derivatives ∂$L/∂$L, shaped like {@code $L}: the holder's own\n"
+                  + "array, reused by the next call.\n\n@return the partial derivatives\n",
+                  method.name(), p.name(), p.name())
+              : CodeBlock.of("The partial derivative ∂$L/∂$L.\n\n@return the partial derivative\n",
+                  method.name(), p.name()))
           .addStatement("return $N", p.name()).build());
-      shown.add(CodeBlock.of("$S + $N", ", " + p.name() + "=", p.name()));
+      shown.add(CodeBlock.of("$S + $L", ", " + p.name() + "=", show(p.name(), p.type())));
     }
     type.addMethod(MethodSpec.methodBuilder("toString").addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC).returns(String.class)
@@ -104,7 +113,13 @@ final class GradientApi {
             + "@param $L the holder to overwrite\n@return {@code $L}\n",
             method.display(), into, into, into);
     for (DifferentiableMethod.Parameter p : method.differentiated()) {
-      spec.addStatement("$N.$N = 0", into, p.name());
+      if (p.type() instanceof ArrayType) {
+        spec.addStatement("$N.$N = $T.shaped($N.$N, $N)", into, p.name(), CompanionWriter.ADJOINTS,
+            into, p.name(), p.name());
+        spec.addStatement("$T.clear($N.$N)", CompanionWriter.ADJOINTS, into, p.name());
+      } else {
+        spec.addStatement("$N.$N = 0", into, p.name());
+      }
     }
     return spec
         .addStatement("$N($L)", method.pullbackName(),
@@ -118,19 +133,46 @@ final class GradientApi {
     MethodSpec.Builder spec = MethodSpec.methodBuilder(method.pullbackName())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addParameters(primalParameters())
-        .addParameter(TypeName.DOUBLE, seed)
+        .addParameter(CodeWriter.type(method.returnType()), seed)
         .addParameter(holder, into)
-        .addJavadoc("Vector-Jacobian product of {@code $L}: <em>adds</em> {@code $L} times each\n"
-            + "partial derivative to the partials in {@code $L}, and overwrites its value.\n\n"
-            + "@param $L the factor for every partial derivative\n"
-            + "@param $L the holder to add to\n", method.display(), seed, into, seed, into)
-        .addStatement("$T $N = $N.$N", CompanionWriter.TAPE, tape, into, tapeField)
+        .addJavadoc("Vector-Jacobian product of {@code $L}: <em>adds</em> the $L-weighted\n"
+            + "partial derivatives to the partials in {@code $L}, and overwrites its value. Array\n"
+            + "arguments are left as they were, even where the method writes into them.\n\n"
+            + "@param $L the weight of the result$L\n"
+            + "@param $L the holder to add to\n", method.display(), seed, into, seed,
+            method.hasArrayResult() ? ", shaped like it" : "", into);
+    List<String> arrays = new ArrayList<>();
+    for (DifferentiableMethod.Parameter p : method.parameters()) {
+      if (p.type() instanceof ArrayType) {
+        arrays.add(p.name());
+      }
+    }
+    for (int i = 0; i < method.parameters().size(); i++) {
+      String written = method.parameters().get(i).name();
+      if (method.writes(i)) {
+        for (String other : arrays) {
+          if (!other.equals(written)) {
+            spec.addStatement("$T.requireDistinct($N, $S, $N, $S)", CompanionWriter.ADJOINTS,
+                written, written, other, other);
+          }
+        }
+      }
+    }
+    for (DifferentiableMethod.Parameter p : method.differentiated()) {
+      if (p.type() instanceof ArrayType) {
+        spec.addStatement("$N.$N = $T.shaped($N.$N, $N)", into, p.name(), CompanionWriter.ADJOINTS,
+            into, p.name(), p.name());
+      }
+    }
+    spec.addStatement("$T $N = $N.$N", CompanionWriter.TAPE, tape, into, tapeField)
         .addStatement("$N.clear()", tape)
         .addStatement("$N.$N = $N($L)", into, valueField, method.reverseName(),
-            arguments(CodeBlock.of("$N", seed), CodeBlock.of("$N", tape)));
+            reverseArguments(CodeBlock.of("$N", seed), CodeBlock.of("$N", tape)));
     List<DifferentiableMethod.Parameter> partials = method.differentiated();
     for (int i = partials.size() - 1; i >= 0; i--) {
-      spec.addStatement("$N.$N += $N.popDouble()", into, partials.get(i).name(), tape);
+      if (partials.get(i).type() == Primitive.DOUBLE) {
+        spec.addStatement("$N.$N += $N.popDouble()", into, partials.get(i).name(), tape);
+      }
     }
     return spec.build();
   }
@@ -144,6 +186,35 @@ final class GradientApi {
       params.add(ParameterSpec.builder(CodeWriter.type(p.type()), p.name()).build());
     }
     return params;
+  }
+
+  /** The reverse building block's arguments: the primal ones, each differentiated array followed
+   * by the holder's adjoint array, then {@code extra}. */
+  private CodeBlock reverseArguments(CodeBlock... extra) {
+    List<CodeBlock> args = new ArrayList<>();
+    if (!method.isStatic()) {
+      args.add(CodeBlock.of("$N", self));
+    }
+    for (DifferentiableMethod.Parameter p : method.parameters()) {
+      args.add(CodeBlock.of("$N", p.name()));
+      if (p.differentiated() && p.type() instanceof ArrayType) {
+        args.add(CodeBlock.of("$N.$N", into, p.name()));
+      }
+    }
+    args.addAll(List.of(extra));
+    return CodeBlock.join(args, ", ");
+  }
+
+  private TypeName valueType() {
+    return CodeWriter.type(method.returnType());
+  }
+
+  private static CodeBlock show(String field, IrType type) {
+    if (type instanceof ArrayType a) {
+      return CodeBlock.of("$T.$L($N)", java.util.Arrays.class,
+          a.rank() == 1 ? "toString" : "deepToString", field);
+    }
+    return CodeBlock.of("$N", field);
   }
 
   /** The primal arguments, passed on by name, followed by {@code extra}. */

@@ -12,6 +12,7 @@ import dev.fluxion.processor.ir.Reference;
 import dev.fluxion.processor.ir.Stmt;
 import dev.fluxion.processor.ir.Var;
 import java.util.HashMap;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -71,6 +72,17 @@ final class TypeNameHygiene {
       } else if (s instanceof Stmt.If branch) {
         collect(branch.then(), qualifiers, vars);
         collect(branch.otherwise(), qualifiers, vars);
+      } else if (s instanceof Stmt.Loop loop) {
+        collect(loop.body(), qualifiers, vars);
+      } else if (s instanceof Stmt.Repeat repeat) {
+        vars.add(repeat.counter());
+        collect(repeat.body(), qualifiers, vars);
+      } else if (s instanceof Stmt.ArrayWrite write) {
+        for (Atom a : List.of(write.array(), write.index(), write.value())) {
+          if (a instanceof Var v) {
+            vars.add(v);
+          }
+        }
       }
     }
   }
@@ -88,6 +100,8 @@ final class TypeNameHygiene {
       Callee callee = call.callee();
       if (callee instanceof Callee.MathFunction f) {
         add(ClassName.bestGuess(f.owner()), qualifiers);
+      } else if (callee instanceof Callee.Runtime) {
+        add(CompanionWriter.ADJOINTS, qualifiers);
       } else if (callee instanceof Callee.Reverse r) {
         add(CompanionWriter.companion(r.method().owner()), qualifiers);
       } else if (callee instanceof Callee.Primal p) {

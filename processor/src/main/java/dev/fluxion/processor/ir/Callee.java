@@ -3,7 +3,8 @@ package dev.fluxion.processor.ir;
 import dev.fluxion.processor.model.DifferentiableMethod;
 
 /** What an {@link Expr.Call} calls. */
-public sealed interface Callee permits Callee.MathFunction, Callee.Primal, Callee.Reverse, Callee.Plain {
+public sealed interface Callee
+    permits Callee.MathFunction, Callee.Primal, Callee.Reverse, Callee.Plain, Callee.Runtime {
 
   /**
    * A static method of {@code java.lang.Math} or {@code java.lang.StrictMath}, differentiated by the
@@ -39,4 +40,12 @@ public sealed interface Callee permits Callee.MathFunction, Callee.Primal, Calle
    * @param isStatic whether the method is static
    */
   record Plain(Reference owner, String name, boolean isStatic) implements Callee {}
+
+  /**
+   * A static helper of Fluxion's runtime class {@code dev.fluxion.Adjoints}, which generated code
+   * uses for whole-array work (shaping, saving and restoring contents).
+   *
+   * @param name the helper's name
+   */
+  record Runtime(String name) implements Callee {}
 }

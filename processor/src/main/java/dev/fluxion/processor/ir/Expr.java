@@ -7,7 +7,8 @@ import java.util.List;
  * Expressions never have side effects except {@link Call} and {@link Pop}.
  */
 public sealed interface Expr
-    permits Atom, Expr.Unary, Expr.Binary, Expr.Cast, Expr.Select, Expr.Call, Expr.FieldRead, Expr.Pop {
+    permits Atom, Expr.Unary, Expr.Binary, Expr.Cast, Expr.Select, Expr.Call, Expr.FieldRead, Expr.Pop,
+        Expr.ArrayRead, Expr.ArrayLength, Expr.NewArray, Expr.ArrayLiteral {
 
   /**
    * The type of the value this expression computes.
@@ -120,12 +121,70 @@ public sealed interface Expr
   }
 
   /**
+   * Reads one element of an array (for a matrix, one row).
+   *
+   * @param array the array
+   * @param index an {@code int} index
+   * @param type the element type
+   */
+  record ArrayRead(Atom array, Atom index, IrType type) implements Expr {
+    @Override
+    public List<Atom> operands() {
+      return List.of(array, index);
+    }
+  }
+
+  /**
+   * {@code array.length}.
+   *
+   * @param array the array
+   */
+  record ArrayLength(Atom array) implements Expr {
+    @Override
+    public IrType type() {
+      return Primitive.INT;
+    }
+
+    @Override
+    public List<Atom> operands() {
+      return List.of(array);
+    }
+  }
+
+  /**
+   * {@code new double[n]} or {@code new double[n][m]}: zero-filled.
+   *
+   * @param type the array type
+   * @param dimensions one {@code int} size per dimension
+   */
+  record NewArray(ArrayType type, List<Atom> dimensions) implements Expr {
+    @Override
+    public List<Atom> operands() {
+      return dimensions;
+    }
+  }
+
+  /**
+   * {@code new double[] {a, b, c}}: a vector from its elements.
+   *
+   * @param type the (rank 1) array type
+   * @param elements the elements
+   */
+  record ArrayLiteral(ArrayType type, List<Atom> elements) implements Expr {
+    @Override
+    public List<Atom> operands() {
+      return elements;
+    }
+  }
+
+  /**
    * Takes the value pushed last from the tape.
    *
    * @param tape the tape variable
-   * @param type the type of value popped
+   * @param type the type of value popped: {@code double}, {@code int} or {@code boolean} (both
+   *     kept on the int stack), or an array reference
    */
-  record Pop(Var tape, Primitive type) implements Expr {
+  record Pop(Var tape, IrType type) implements Expr {
     @Override
     public List<Atom> operands() {
       return List.of(tape);

@@ -4,10 +4,10 @@ package dev.fluxion.processor.ir;
  * The type of an IR value. Fluxion types the differentiable subset itself (javac attributes method
  * bodies only after annotation processing), so every IR value carries one of these.
  *
- * <p>Only {@link Primitive#DOUBLE} values can be active (carry a derivative). Integers and booleans
+ * <p>Only {@code double} values and arrays of them can be active (carry a derivative). Integers and booleans
  * steer control flow; {@link Reference} values (the receiver, data objects, the tape) pass through.
  */
-public sealed interface IrType permits Primitive, Reference {
+public sealed interface IrType permits Primitive, Reference, ArrayType, NoValue {
 
   /**
    * Tells whether values of this type can carry a derivative.
@@ -15,6 +15,7 @@ public sealed interface IrType permits Primitive, Reference {
    * @return {@code true} for {@code double}
    */
   default boolean isDifferentiable() {
-    return this == Primitive.DOUBLE;
+    return this == Primitive.DOUBLE
+        || this instanceof ArrayType a && a.element() == Primitive.DOUBLE;
   }
 }

@@ -3,7 +3,7 @@ package dev.fluxion.processor.ir;
 /** An IR statement. Every statement does one thing. */
 public sealed interface Stmt
     permits Stmt.Let, Stmt.Set, Stmt.Declare, Stmt.If, Stmt.Return, Stmt.Eval, Stmt.Push, Stmt.Marker,
-        Stmt.Comment {
+        Stmt.Comment, Stmt.ArrayWrite, Stmt.Loop, Stmt.Break, Stmt.Repeat {
 
   /**
    * Declares {@code target} and assigns it: {@code T target = value;}.
@@ -74,4 +74,40 @@ public sealed interface Stmt
    * @param text the comment text
    */
   record Comment(String text) implements Stmt {}
+
+  /**
+   * Writes one element of an array: {@code array[index] = value;}.
+   *
+   * @param array the array
+   * @param index an {@code int} index
+   * @param value the new element
+   */
+  record ArrayWrite(Atom array, Atom index, Atom value) implements Stmt {}
+
+  /**
+   * Runs {@code body} again and again until a {@link Break} with this loop's label: every source
+   * loop ({@code for}, {@code while}, {@code do}, enhanced {@code for}) lowers to this one form,
+   * with its condition tested in the body.
+   *
+   * @param label the loop's label, unique in the method
+   * @param body the body
+   */
+  record Loop(String label, Block body) implements Stmt {}
+
+  /**
+   * Leaves the loop with the given label.
+   *
+   * @param label the loop's label
+   */
+  record Break(String label) implements Stmt {}
+
+  /**
+   * Runs {@code body} {@code count} times, with {@code counter} going from {@code count} down to
+   * 1: the reverse sweep of a loop whose trip count the forward sweep recorded.
+   *
+   * @param counter the counter variable, declared by this statement
+   * @param count the number of repetitions
+   * @param body the body
+   */
+  record Repeat(Var counter, Atom count, Block body) implements Stmt {}
 }

@@ -1,5 +1,6 @@
 package dev.fluxion.processor.lower;
 
+import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.CompoundAssignmentTree;
@@ -9,6 +10,7 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.PrimitiveTypeTree;
 import com.sun.source.tree.Tree;
@@ -17,6 +19,7 @@ import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
 import dev.fluxion.processor.diag.Diagnostic;
 import dev.fluxion.processor.diag.Rejection;
+import dev.fluxion.processor.ir.ArrayType;
 import dev.fluxion.processor.ir.Atom;
 import dev.fluxion.processor.ir.BinaryOp;
 import dev.fluxion.processor.ir.Block;
@@ -78,7 +81,7 @@ final class ExpressionLowerer {
     return atomOf(expr(tree));
   }
 
-  private Atom atomOf(Expr value) {
+  Atom atomOf(Expr value) {
     if (value instanceof Atom a) {
       return a;
     }
@@ -106,6 +109,10 @@ final class ExpressionLowerer {
         return memberSelect((MemberSelectTree) tree);
       case METHOD_INVOCATION:
         return call((MethodInvocationTree) tree);
+      case ARRAY_ACCESS:
+        return arrayRead((ArrayAccessTree) tree);
+      case NEW_ARRAY:
+        return newArray((NewArrayTree) tree, null);
       case TYPE_CAST:
         return cast((TypeCastTree) tree);
       case CONDITIONAL_EXPRESSION:
@@ -137,6 +144,93 @@ final class ExpressionLowerer {
         throw new Rejection(Diagnostic.UNSUPPORTED_EXPRESSION, tree, "this expression",
             "see the README for the differentiable subset");
     }
+  }
+
+  /**
+   * Lowers a variable's initializer: like {@link #expr}, except that a bare array initializer
+   * ({@code {1, x}}) takes its type from the declaration.
+   */
+  Expr initializer(ExpressionTree tree, IrType declared) {
+    if (tree instanceof NewArrayTree array) {
+      return newArray(array, declared);
+    }
+    return expr(tree);
+  }
+
+  // ---- arrays ----
+
+  private Expr arrayRead(ArrayAccessTree tree) {
+    Atom array = atom(tree.getExpression());
+    if (!(array.type() instanceof ArrayType type)) {
+      throw new Rejection(Diagnostic.UNSUPPORTED_EXPRESSION, tree, "indexing " + array.type(),
+          "index arrays");
+    }
+    Atom index = index(tree.getIndex());
+    return new Expr.ArrayRead(array, index, type.component());
+  }
+
+  private Atom index(ExpressionTree tree) {
+    return atomOf(convert(expr(tree), Primitive.INT, false, tree));
+  }
+
+  private Expr newArray(NewArrayTree tree, IrType declared) {
+    if (tree.getDimensions().isEmpty() && tree.getInitializers() == null) {
+      throw new Rejection(Diagnostic.UNSUPPORTED_EXPRESSION, tree, "this array creation", "");
+    }
+    if (!tree.getDimensions().isEmpty()) {
+      Primitive element = DeclaredTypes.primitive(tree.getType());
+      int rank = tree.getDimensions().size();
+      if (tree.getInitializers() != null || rank > 2 || (element != Primitive.DOUBLE && rank > 1)
+          || (element != Primitive.DOUBLE && element != Primitive.INT)) {
+        throw new Rejection(Diagnostic.UNSUPPORTED_EXPRESSION, tree, "this array creation",
+            "create double[n], double[n][m] or int[n]");
+      }
+      List<Atom> sizes = new ArrayList<>();
+      for (ExpressionTree dimension : tree.getDimensions()) {
+        sizes.add(index(dimension));
+      }
+      return new Expr.NewArray(new ArrayType(element, rank), sizes);
+    }
+    IrType type = tree.getType() == null ? declared
+        : tree.getType() instanceof PrimitiveTypeTree
+            ? new ArrayType(DeclaredTypes.primitive(tree.getType()), 1)
+            : DeclaredTypes.of(tree.getType()) == ArrayType.VECTOR ? ArrayType.MATRIX : null;
+    if (!(type instanceof ArrayType arrayType)) {
+      throw new Rejection(Diagnostic.UNSUPPORTED_EXPRESSION, tree, "this array initializer",
+          "declare its type, as in double[] a = {1, 2}");
+    }
+    List<Atom> elements = new ArrayList<>();
+    for (ExpressionTree element : tree.getInitializers()) {
+      Expr value = element instanceof NewArrayTree row ? newArray(row, arrayType.component())
+          : expr(element);
+      elements.add(atomOf(convert(value, arrayType.component(), false, element)));
+    }
+    return new Expr.ArrayLiteral(arrayType, elements);
+  }
+
+  /** {@code a[i] = value}, {@code a[i] op= value}, {@code a[i]++}: returns the value written. */
+  private Atom arrayWrite(ArrayAccessTree target, BinaryOp op, ExpressionTree operand,
+      Atom constantOperand, boolean returnOld, Tree site) {
+    Atom array = atom(target.getExpression());
+    if (!(array.type() instanceof ArrayType type)) {
+      throw new Rejection(Diagnostic.UNSUPPORTED_EXPRESSION, target, "indexing " + array.type(), "");
+    }
+    if (type.component() instanceof ArrayType) {
+      throw new Rejection(Diagnostic.UNSUPPORTED_EXPRESSION, site, "assigning a row of a double[][]",
+          "assign its elements one by one instead, A[i][j] = ...");
+    }
+    Atom index = index(target.getIndex());
+    Atom value;
+    Atom old = null;
+    if (op == null) {
+      value = atomOf(convert(expr(operand), type.component(), false, site));
+    } else {
+      old = atomOf(new Expr.ArrayRead(array, index, type.component()));
+      Atom right = constantOperand != null ? constantOperand : atom(operand);
+      value = atomOf(convert(binary(op, old, right, site), type.component(), true, site));
+    }
+    lowerer.emit(new Stmt.ArrayWrite(array, index, value));
+    return returnOld ? old : value;
   }
 
   // ---- names ----
@@ -171,6 +265,12 @@ final class ExpressionLowerer {
   private Expr memberSelect(MemberSelectTree tree) {
     String name = tree.getIdentifier().toString();
     Optional<Atom> receiver = receiver(tree.getExpression());
+    if (receiver.isPresent() && receiver.get().type() instanceof ArrayType) {
+      if (!name.equals("length")) {
+        throw new Rejection(Diagnostic.UNSUPPORTED_EXPRESSION, tree, "'" + tree + "'", "");
+      }
+      return new Expr.ArrayLength(receiver.get());
+    }
     if (receiver.isPresent()) {
       TypeElement type = resolver.classOf(receiver.get().type()).orElseThrow(() ->
           new Rejection(Diagnostic.UNRESOLVED, tree, "'" + tree + "'", "it is not a field"));
@@ -198,6 +298,10 @@ final class ExpressionLowerer {
       return isVariable ? Optional.of(atom(qualifier)) : Optional.empty();
     }
     if (qualifier instanceof MemberSelectTree select && resolver.type(select).isEmpty()) {
+      return Optional.of(atom(qualifier));
+    }
+    if (qualifier instanceof ArrayAccessTree || qualifier instanceof MethodInvocationTree
+        || qualifier instanceof ParenthesizedTree) {
       return Optional.of(atom(qualifier));
     }
     return Optional.empty();
@@ -460,20 +564,32 @@ final class ExpressionLowerer {
     Var value = lowerer.temp(type);
     lowerer.emit(new Stmt.Declare(value, null));
     lowerer.branchAndMerge(condition,
-        () -> lowerer.emit(new Stmt.Set(value, convert(ifTrue.get(), type, false, site))),
-        () -> lowerer.emit(new Stmt.Set(value, convert(ifFalse.get(), type, false, site))));
+        () -> {
+          lowerer.emit(new Stmt.Set(value, convert(ifTrue.get(), type, false, site)));
+          return false;
+        },
+        () -> {
+          lowerer.emit(new Stmt.Set(value, convert(ifFalse.get(), type, false, site)));
+          return false;
+        });
     return value;
   }
 
   // ---- assignments ----
 
   private Expr assignment(AssignmentTree tree) {
+    if (tree.getVariable() instanceof ArrayAccessTree target) {
+      return arrayWrite(target, null, tree.getExpression(), null, false, tree);
+    }
     String name = assignedLocal(tree.getVariable());
     Expr value = expr(tree.getExpression());
     return assign(name, value, false, tree);
   }
 
   private Expr compoundAssignment(CompoundAssignmentTree tree) {
+    if (tree.getVariable() instanceof ArrayAccessTree target) {
+      return arrayWrite(target, BINARY.get(tree.getKind()), tree.getExpression(), null, false, tree);
+    }
     String name = assignedLocal(tree.getVariable());
     Atom current = atom(tree.getVariable());
     Atom operand = atom(tree.getExpression());
@@ -482,13 +598,17 @@ final class ExpressionLowerer {
   }
 
   private Expr increment(UnaryTree tree) {
+    boolean up = tree.getKind() == Kind.PREFIX_INCREMENT || tree.getKind() == Kind.POSTFIX_INCREMENT;
+    boolean prefix = tree.getKind() == Kind.PREFIX_INCREMENT || tree.getKind() == Kind.PREFIX_DECREMENT;
+    if (tree.getExpression() instanceof ArrayAccessTree target) {
+      return arrayWrite(target, up ? BinaryOp.ADD : BinaryOp.SUB, null,
+          new Const(1, Primitive.INT), !prefix, tree);
+    }
     String name = assignedLocal(tree.getExpression());
     Atom old = atom(tree.getExpression());
     Primitive type = (Primitive) requireNumeric(old, tree).type();
     Const one = (Const) convert(new Const(1, Primitive.INT), type, false, tree);
-    boolean up = tree.getKind() == Kind.PREFIX_INCREMENT || tree.getKind() == Kind.POSTFIX_INCREMENT;
     Var updated = assign(name, new Expr.Binary(up ? BinaryOp.ADD : BinaryOp.SUB, old, one, type), false, tree);
-    boolean prefix = tree.getKind() == Kind.PREFIX_INCREMENT || tree.getKind() == Kind.PREFIX_DECREMENT;
     return prefix ? updated : old;
   }
 

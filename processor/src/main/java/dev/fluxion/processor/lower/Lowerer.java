@@ -58,6 +58,8 @@ public final class Lowerer {
   private Block.Builder out;
   private Var self;
   private Var result;
+  private Var exitCode;
+  private IrType returnType;
   private CharSequence sourceText;
   private ExpressionLowerer expressions;
 
@@ -105,153 +107,52 @@ public final class Lowerer {
     List<? extends StatementTree> body = tree.getBody().getStatements();
     boolean singleReturn = countReturns(tree.getBody()) == 1
         && !body.isEmpty() && body.get(body.size() - 1) instanceof ReturnTree;
+    returnType = descriptor.returnType();
     if (!singleReturn) {
-      result = new Var(names.fresh("result"), Primitive.DOUBLE, Var.Kind.USER);
+      result = new Var(names.fresh("result"), returnType, Var.Kind.USER);
       out.add(new Stmt.Declare(result, null));
     }
-    if (!lowerStatements(new ArrayDeque<>(body))) {
+    ControlFlowLowerer flow = new ControlFlowLowerer(this, tree);
+    if (flow.needsExitCode()) {
+      exitCode = new Var(names.fresh("exit"), Primitive.INT, Var.Kind.DERIVED);
+      out.add(new Stmt.Let(exitCode, new dev.fluxion.processor.ir.Const(0, Primitive.INT)));
+    }
+    if (!flow.lowerBody(body)) {
       throw new IllegalStateException("a path through " + descriptor.name() + " does not return");
     }
     if (!singleReturn) {
       out.add(new Stmt.Return(result));
     }
-    IrMethod ir = new IrMethod(descriptor.name(), parameters, Primitive.DOUBLE, out.build());
+    IrMethod ir = new IrMethod(descriptor.name(), parameters, returnType, out.build());
     return new LoweredMethod(descriptor, ir, independents, origins, names);
-  }
-
-  // ---- statements ----
-
-  /** Lowers statements in order; returns whether every path through them returned. */
-  private boolean lowerStatements(Deque<StatementTree> work) {
-    while (!work.isEmpty()) {
-      StatementTree statement = work.pollFirst();
-      switch (statement.getKind()) {
-        case BLOCK -> {
-          List<? extends StatementTree> inner = ((BlockTree) statement).getStatements();
-          for (int i = inner.size() - 1; i >= 0; i--) {
-            work.addFirst(inner.get(i));
-          }
-        }
-        case EMPTY_STATEMENT -> { }
-        case RETURN -> {
-          lowerReturn((ReturnTree) statement);
-          return true;
-        }
-        case IF -> {
-          IfTree ifTree = (IfTree) statement;
-          if (countReturns(ifTree) > 0) {
-            lowerIfWithRest(ifTree, List.copyOf(work));
-            return true;
-          }
-          lowerIf(ifTree);
-        }
-        case VARIABLE -> lowerVariable((VariableTree) statement);
-        case EXPRESSION_STATEMENT -> lowerExpressionStatement((ExpressionStatementTree) statement);
-        default -> throw new Rejection(Diagnostic.UNSUPPORTED_STATEMENT, statement,
-            "this statement", "see the README for the differentiable subset");
-      }
-    }
-    return false;
-  }
-
-  private void lowerVariable(VariableTree variable) {
-    out.add(new Stmt.Marker(source(variable)));
-    String name = variable.getName().toString();
-    Tree typeTree = variable.getType();
-    boolean inferred = typeTree == null
-        || typeTree instanceof IdentifierTree id && id.getName().contentEquals("var");
-    if (variable.getInitializer() == null) {
-      scope.declare(name, declaredType(typeTree), null);
-      return;
-    }
-    Expr value = expressions.expr(variable.getInitializer());
-    IrType type = inferred ? value.type() : declaredType(typeTree);
-    if (!(type instanceof Primitive)) {
-      throw new Rejection(Diagnostic.UNSUPPORTED_TYPE, variable, type);
-    }
-    Var v = new Var(names.user(name), type, Var.Kind.USER);
-    out.add(new Stmt.Let(v, expressions.convert(value, type, false, variable)));
-    scope.declare(name, type, v);
-  }
-
-  private static Primitive declaredType(Tree typeTree) {
-    if (typeTree instanceof PrimitiveTypeTree p) {
-      switch (p.getPrimitiveTypeKind()) {
-        case DOUBLE: return Primitive.DOUBLE;
-        case INT: return Primitive.INT;
-        case LONG: return Primitive.LONG;
-        case BOOLEAN: return Primitive.BOOLEAN;
-        default: break;
-      }
-    }
-    throw new Rejection(Diagnostic.UNSUPPORTED_TYPE, typeTree, typeTree);
-  }
-
-  private void lowerExpressionStatement(ExpressionStatementTree statement) {
-    out.add(new Stmt.Marker(source(statement)));
-    Expr value = expressions.expr(statement.getExpression());
-    if (statement.getExpression() instanceof MethodInvocationTree) {
-      out.add(new Stmt.Eval(value));
-    }
-  }
-
-  private void lowerReturn(ReturnTree ret) {
-    out.add(new Stmt.Marker(source(ret)));
-    Expr value = expressions.convert(
-        expressions.expr(ret.getExpression()), Primitive.DOUBLE, false, ret);
-    if (result != null) {
-      out.add(new Stmt.Set(result, value));
-    } else if (value instanceof Atom atom) {
-      out.add(new Stmt.Return(atom));
-    } else {
-      Var v = new Var(names.fresh("result"), Primitive.DOUBLE, Var.Kind.USER);
-      out.add(new Stmt.Let(v, value));
-      out.add(new Stmt.Return(v));
-    }
-  }
-
-  /** An {@code if} without returns inside: both branches flow on, and their versions merge. */
-  private void lowerIf(IfTree ifTree) {
-    out.add(new Stmt.Marker("if " + parenthesized(ifTree.getCondition())));
-    Atom condition = expressions.atom(ifTree.getCondition());
-    branchAndMerge(condition,
-        () -> lowerStatements(statements(ifTree.getThenStatement(), List.of())),
-        () -> lowerStatements(statements(ifTree.getElseStatement(), List.of())));
-  }
-
-  /** An {@code if} with returns inside: the rest of the method is lowered into each branch. */
-  private void lowerIfWithRest(IfTree ifTree, List<StatementTree> rest) {
-    out.add(new Stmt.Marker("if " + parenthesized(ifTree.getCondition())));
-    Atom condition = expressions.atom(ifTree.getCondition());
-    Block then = branch(() -> require(lowerStatements(statements(ifTree.getThenStatement(), rest))));
-    Block otherwise =
-        branch(() -> require(lowerStatements(statements(ifTree.getElseStatement(), rest))));
-    out.add(new Stmt.If(condition, then, otherwise));
-  }
-
-  private static void require(boolean returned) {
-    if (!returned) {
-      throw new IllegalStateException("a branch does not return");
-    }
-  }
-
-  private static Deque<StatementTree> statements(StatementTree first, List<StatementTree> rest) {
-    Deque<StatementTree> work = new ArrayDeque<>(rest);
-    if (first != null) {
-      work.addFirst(first);
-    }
-    return work;
   }
 
   /** Lowers one branch into its own block and scope; the enclosing scope is restored after. */
   Block branch(Runnable lowering) {
+    return lowerBranch(() -> {
+      lowering.run();
+      return false;
+    }).block();
+  }
+
+  /**
+   * One lowered branch.
+   *
+   * @param block its statements
+   * @param scope the versions at its end
+   * @param terminated whether every path through it jumped away (returned, broke, continued)
+   */
+  record Branch(Block block, Scope scope, boolean terminated) {}
+
+  /** Lowers a branch into its own block and scope copy, restoring the enclosing ones after. */
+  Branch lowerBranch(java.util.function.BooleanSupplier lowering) {
     Block.Builder saved = out;
     Scope savedScope = scope;
     out = new Block.Builder();
     scope = savedScope.copy();
     try {
-      lowering.run();
-      return out.build();
+      boolean terminated = lowering.getAsBoolean();
+      return new Branch(out.build(), scope, terminated);
     } finally {
       out = saved;
       scope = savedScope;
@@ -260,24 +161,30 @@ public final class Lowerer {
 
   /**
    * Lowers two branches and merges the source variables they assign: each such variable gets a
-   * new version, declared before the branch and assigned at the end of both sides.
+   * new version, declared before the branch and assigned at the end of both sides. A side that
+   * jumped away (returned, broke out of a loop) takes no part in the merge.
+   *
+   * @return whether both sides jumped away
    */
-  void branchAndMerge(Atom condition, Runnable thenLowering, Runnable elseLowering) {
+  boolean branchAndMerge(Atom condition, java.util.function.BooleanSupplier thenLowering,
+      java.util.function.BooleanSupplier elseLowering) {
     Scope before = scope;
-    Scope[] after = new Scope[2];
-    Block then = branch(() -> {
-      thenLowering.run();
-      after[0] = scope;
-    });
-    Block otherwise = branch(() -> {
-      elseLowering.run();
-      after[1] = scope;
-    });
-    Block.Builder thenOut = new Block.Builder().addAll(then);
-    Block.Builder elseOut = new Block.Builder().addAll(otherwise);
+    Branch then = lowerBranch(thenLowering);
+    Branch otherwise = lowerBranch(elseLowering);
+    Block.Builder thenOut = new Block.Builder().addAll(then.block());
+    Block.Builder elseOut = new Block.Builder().addAll(otherwise.block());
+    if (then.terminated() || otherwise.terminated()) {
+      if (!then.terminated()) {
+        scope = then.scope();
+      } else if (!otherwise.terminated()) {
+        scope = otherwise.scope();
+      }
+      out.add(new Stmt.If(condition, thenOut.build(), elseOut.build()));
+      return then.terminated() && otherwise.terminated();
+    }
     for (String name : before.names()) {
-      Var a = after[0].lookup(name).orElseThrow().current();
-      Var b = after[1].lookup(name).orElseThrow().current();
+      Var a = then.scope().lookup(name).orElseThrow().current();
+      Var b = otherwise.scope().lookup(name).orElseThrow().current();
       if (a == b) {
         continue;
       }
@@ -292,12 +199,33 @@ public final class Lowerer {
       scope.assign(name, merged);
     }
     out.add(new Stmt.If(condition, thenOut.build(), elseOut.build()));
+    return false;
   }
 
   // ---- services for expression lowering ----
 
   Scope scope() {
     return scope;
+  }
+
+  ExpressionLowerer expressions() {
+    return expressions;
+  }
+
+  NameAllocator names() {
+    return names;
+  }
+
+  Var result() {
+    return result;
+  }
+
+  IrType returnType() {
+    return returnType;
+  }
+
+  Var exitCode() {
+    return exitCode;
   }
 
   Var self() {
@@ -326,7 +254,7 @@ public final class Lowerer {
 
   // ---- helpers ----
 
-  private String parenthesized(Tree condition) {
+  String parenthesized(Tree condition) {
     String text = source(condition);
     return condition instanceof ParenthesizedTree ? text : "(" + text + ")";
   }
@@ -348,7 +276,7 @@ public final class Lowerer {
     }
   }
 
-  private static int countReturns(Tree tree) {
+  static int countReturns(Tree tree) {
     int[] count = new int[1];
     new TreeScanner<Void, Void>() {
       @Override

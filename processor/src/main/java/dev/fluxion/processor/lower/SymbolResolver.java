@@ -48,13 +48,15 @@ public final class SymbolResolver {
    * @param types javac's type utilities
    * @param owner the class declaring the method
    * @param unit the compilation unit holding it, for its imports
+   * @param describer reads the differentiable methods the body calls
    */
-  public SymbolResolver(Elements elements, Types types, TypeElement owner, CompilationUnitTree unit) {
+  public SymbolResolver(Elements elements, Types types, TypeElement owner, CompilationUnitTree unit,
+      MethodDescriber describer) {
     this.elements = elements;
     this.types = types;
     this.owner = owner;
     this.unit = unit;
-    this.describer = new MethodDescriber(elements);
+    this.describer = describer;
   }
 
   /**
@@ -257,6 +259,9 @@ public final class SymbolResolver {
   public TypeMirror mirror(IrType type) {
     if (type instanceof Reference r) {
       return r.mirror();
+    }
+    if (type instanceof dev.fluxion.processor.ir.ArrayType a) {
+      return types.getArrayType(mirror(a.component()));
     }
     return types.getPrimitiveType(switch ((Primitive) type) {
       case BOOLEAN -> TypeKind.BOOLEAN;

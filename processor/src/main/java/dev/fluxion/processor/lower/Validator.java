@@ -19,14 +19,12 @@ import java.util.Set;
  */
 public final class Validator {
 
-  private static final String LOOPS_HINT =
-      "loops and arrays are planned for the next release of the subset; for now move this"
-          + " computation into a method that is not @Differentiable and pass its result in as a"
-          + " parameter (it is then a constant), or write the steps out";
-
   private static final Set<Kind> ALLOWED = EnumSet.of(
       Kind.BLOCK, Kind.VARIABLE, Kind.EXPRESSION_STATEMENT, Kind.IF, Kind.RETURN,
       Kind.EMPTY_STATEMENT, Kind.MODIFIERS,
+      Kind.FOR_LOOP, Kind.ENHANCED_FOR_LOOP, Kind.WHILE_LOOP, Kind.DO_WHILE_LOOP, Kind.BREAK,
+      Kind.CONTINUE, Kind.LABELED_STATEMENT, Kind.SWITCH, Kind.CASE,
+      Kind.ARRAY_ACCESS, Kind.NEW_ARRAY, Kind.ARRAY_TYPE,
       Kind.PRIMITIVE_TYPE, Kind.IDENTIFIER, Kind.MEMBER_SELECT, Kind.METHOD_INVOCATION,
       Kind.PARENTHESIZED, Kind.TYPE_CAST, Kind.CONDITIONAL_EXPRESSION, Kind.ASSIGNMENT,
       Kind.INT_LITERAL, Kind.LONG_LITERAL, Kind.DOUBLE_LITERAL, Kind.BOOLEAN_LITERAL,
@@ -45,23 +43,13 @@ public final class Validator {
 
   /** Statements, with the word users know them by. */
   private static final Map<Kind, String> STATEMENTS = Map.ofEntries(
-      Map.entry(Kind.FOR_LOOP, "a 'for' loop"),
-      Map.entry(Kind.ENHANCED_FOR_LOOP, "an enhanced 'for' loop"),
-      Map.entry(Kind.WHILE_LOOP, "a 'while' loop"),
-      Map.entry(Kind.DO_WHILE_LOOP, "a 'do'/'while' loop"),
-      Map.entry(Kind.BREAK, "'break'"),
-      Map.entry(Kind.CONTINUE, "'continue'"),
-      Map.entry(Kind.LABELED_STATEMENT, "a labelled statement"),
-      Map.entry(Kind.SWITCH, "a 'switch' statement"),
       Map.entry(Kind.TRY, "a 'try' statement"),
+      Map.entry(Kind.SWITCH_EXPRESSION, "a 'switch' expression"),
+      Map.entry(Kind.YIELD, "'yield'"),
       Map.entry(Kind.THROW, "a 'throw' statement"),
       Map.entry(Kind.SYNCHRONIZED, "a 'synchronized' block"),
       Map.entry(Kind.ASSERT, "an 'assert' statement"),
       Map.entry(Kind.CLASS, "a local class"));
-
-  private static final Set<Kind> LOOP_LIKE = EnumSet.of(
-      Kind.FOR_LOOP, Kind.ENHANCED_FOR_LOOP, Kind.WHILE_LOOP, Kind.DO_WHILE_LOOP, Kind.BREAK,
-      Kind.CONTINUE, Kind.LABELED_STATEMENT, Kind.SWITCH);
 
   /**
    * Finds every construct outside the subset.
@@ -88,14 +76,11 @@ public final class Validator {
     Kind kind = tree.getKind();
     String statement = STATEMENTS.get(kind);
     if (statement != null) {
-      String hint = LOOP_LIKE.contains(kind)
-          ? LOOPS_HINT
-          : "differentiable methods compute a value from their inputs; keep this outside them";
+      String hint =
+          "differentiable methods compute a value from their inputs; keep this outside them";
       return new Problem(Diagnostic.UNSUPPORTED_STATEMENT, tree, statement, hint);
     }
     return switch (kind) {
-      case ARRAY_ACCESS, NEW_ARRAY, ARRAY_TYPE ->
-          new Problem(Diagnostic.UNSUPPORTED_EXPRESSION, tree, "an array", LOOPS_HINT);
       case STRING_LITERAL, CHAR_LITERAL, NULL_LITERAL, FLOAT_LITERAL ->
           new Problem(Diagnostic.UNSUPPORTED_EXPRESSION, tree, "this literal",
               "use int, long, double or boolean literals");

@@ -16,9 +16,11 @@ import java.util.Locale;
  *     first)
  * @param parameters the parameters, in order
  * @param returnType the result type
+ * @param writtenParameters the indices of the array parameters the method may write into
  */
 public record DifferentiableMethod(
-    OwnerClass owner, String name, boolean isStatic, List<Parameter> parameters, IrType returnType) {
+    OwnerClass owner, String name, boolean isStatic, List<Parameter> parameters, IrType returnType,
+    java.util.Set<Integer> writtenParameters) {
 
   /**
    * One parameter.
@@ -37,9 +39,30 @@ public record DifferentiableMethod(
    * @param isStatic whether the method is static
    * @param parameters the parameters, in order
    * @param returnType the result type
+   * @param writtenParameters the indices of the array parameters the method may write into
    */
   public DifferentiableMethod {
     parameters = List.copyOf(parameters);
+    writtenParameters = java.util.Set.copyOf(writtenParameters);
+  }
+
+  /**
+   * Tells whether the method may write into its parameter {@code i} (an array).
+   *
+   * @param i the parameter's index
+   * @return {@code true} if calls must expect the array's contents to change
+   */
+  public boolean writes(int i) {
+    return writtenParameters.contains(i);
+  }
+
+  /**
+   * Tells whether the result is an array.
+   *
+   * @return {@code true} for {@code double[]} and {@code double[][]} results
+   */
+  public boolean hasArrayResult() {
+    return returnType instanceof dev.fluxion.processor.ir.ArrayType;
   }
 
   /**

@@ -30,14 +30,18 @@ public final class MethodDescriber {
   public static final String ANNOTATION = "dev.fluxion.Differentiable";
 
   private final Elements elements;
+  private final com.sun.source.util.Trees trees;
 
   /**
    * Creates a describer.
    *
    * @param elements javac's element utilities
+   * @param trees javac's trees, to read which arrays a method in this compilation writes; or
+   *     {@code null}
    */
-  public MethodDescriber(Elements elements) {
+  public MethodDescriber(Elements elements, com.sun.source.util.Trees trees) {
     this.elements = elements;
+    this.trees = trees;
   }
 
   /**
@@ -98,7 +102,7 @@ public final class MethodDescriber {
       throw new InvalidDeclaration(Diagnostic.NO_BODY, display);
     }
     IrType result = IrTypes.of(method.getReturnType());
-    if (result != Primitive.DOUBLE) {
+    if (result == null || !result.isDifferentiable()) {
       throw new InvalidDeclaration(Diagnostic.RESULT_NOT_DOUBLE, display, method.getReturnType());
     }
     Set<String> wrt = wrtNames(method);
@@ -112,7 +116,8 @@ public final class MethodDescriber {
         throw new InvalidDeclaration(Diagnostic.WRT_UNKNOWN, w, display, names);
       }
       TypeMirror type = method.getParameters().get(index).asType();
-      if (type.getKind() != TypeKind.DOUBLE) {
+      IrType irType = IrTypes.of(type);
+      if (irType == null || !irType.isDifferentiable()) {
         throw new InvalidDeclaration(Diagnostic.WRT_NOT_DOUBLE, w, type);
       }
     }
@@ -124,7 +129,7 @@ public final class MethodDescriber {
         throw new InvalidDeclaration(Diagnostic.UNSUPPORTED_PARAMETER_TYPE, name, p.asType());
       }
       boolean differentiated =
-          type == Primitive.DOUBLE && (wrt.isEmpty() || wrt.contains(name));
+          type.isDifferentiable() && (wrt.isEmpty() || wrt.contains(name));
       parameters.add(new DifferentiableMethod.Parameter(name, type, differentiated));
     }
     return new DifferentiableMethod(
@@ -132,7 +137,8 @@ public final class MethodDescriber {
         method.getSimpleName().toString(),
         method.getModifiers().contains(Modifier.STATIC),
         parameters,
-        result);
+        result,
+        ParameterWrites.of(method, trees));
   }
 
   /**

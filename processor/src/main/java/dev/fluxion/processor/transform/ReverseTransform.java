@@ -1,6 +1,7 @@
 package dev.fluxion.processor.transform;
 
 import dev.fluxion.processor.analysis.Activity;
+import dev.fluxion.processor.ir.ArrayType;
 import dev.fluxion.processor.ir.Atom;
 import dev.fluxion.processor.ir.BinaryOp;
 import dev.fluxion.processor.ir.Block;
@@ -8,6 +9,7 @@ import dev.fluxion.processor.ir.Callee;
 import dev.fluxion.processor.ir.Const;
 import dev.fluxion.processor.ir.Expr;
 import dev.fluxion.processor.ir.IrMethod;
+import dev.fluxion.processor.ir.NoValue;
 import dev.fluxion.processor.ir.Primitive;
 import dev.fluxion.processor.ir.Reference;
 import dev.fluxion.processor.ir.Stmt;
@@ -16,8 +18,8 @@ import dev.fluxion.processor.lower.LoweredMethod;
 import dev.fluxion.processor.lower.NameAllocator;
 import dev.fluxion.processor.model.DifferentiableMethod;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,25 +27,30 @@ import java.util.Set;
 
 /**
  * Reverse mode, IR to IR: turns a primal method {@code f(params)} into its reverse building block
- * {@code fReverse(params, seed, tape)}, which runs the primal (the forward sweep), then propagates
- * adjoints from the result back to the parameters (the reverse sweep), pushes {@code seed · ∂f/∂p}
- * for each differentiated parameter {@code p} onto the tape in declaration order, and returns the
- * primal value.
+ * {@code fReverse(params, seed, tape)}. It runs the primal (the {@link ForwardSweep}), then
+ * propagates adjoints from the result back to the parameters (the reverse sweep), pushes
+ * {@code seed · ∂f/∂p} for each differentiated scalar parameter {@code p} onto the tape in
+ * declaration order, adds into the adjoint array passed with each differentiated array
+ * parameter, and returns the primal value.
  *
- * <p>Each active assignment {@code y = op(x…)} becomes, in the reverse sweep, {@code x̄ +=
- * rule(ȳ)} for each active operand, with the rule from {@link Rules}. A branch becomes the same
- * branch over the reversed statements: lowering gave every value its own variable, so the
- * condition and every value a rule reads are still there. A call of another differentiable method
+ * <p>Each active assignment {@code y = op(x…)} becomes {@code x̄ += rule(ȳ)} for each active
+ * operand, with the rule from {@link Rules}. A branch becomes the same branch over reversed
+ * statements. A loop becomes a loop that runs its recorded number of iterations backwards; inside
+ * it, a value the loop overwrote is popped back after its statement is reversed, so that every
+ * statement sees the values it saw in the forward sweep. A call of another differentiable method
  * becomes a call of that method's reverse building block followed by pops of its partials.
+ *
+ * <p>The to-be-recorded analysis needs to know what the reverse sweep reads, so the reverse sweep
+ * is written twice: once to learn what it reads (with fresh names thrown away), once for real.
  */
 public final class ReverseTransform {
   private final LoweredMethod lowered;
   private final Activity activity;
   private final Reference tapeType;
   private final NameAllocator names;
-  private final Map<Var, Var> adjoints = new HashMap<>();
+  private final boolean recordOnlyWhatIsRead;
+  private ReverseContext context;
   private Set<Var> declared = new HashSet<>();
-  private Var tape;
 
   /**
    * Creates the transform for one method.
@@ -51,48 +58,107 @@ public final class ReverseTransform {
    * @param lowered the lowered primal
    * @param activity its activity analysis
    * @param tapeType the runtime's tape class
+   * @param recordOnlyWhatIsRead whether the to-be-recorded analysis is on (otherwise every value
+   *     a loop overwrites is recorded)
    */
-  public ReverseTransform(LoweredMethod lowered, Activity activity, Reference tapeType) {
+  public ReverseTransform(LoweredMethod lowered, Activity activity, Reference tapeType,
+      boolean recordOnlyWhatIsRead) {
     this.lowered = lowered;
     this.activity = activity;
     this.tapeType = tapeType;
     this.names = lowered.names();
+    this.recordOnlyWhatIsRead = recordOnlyWhatIsRead;
   }
 
   /**
    * Builds the reverse building block.
    *
-   * @return a method taking the primal's parameters, then the seed and the tape
+   * @return a method taking the primal's parameters (each differentiated array followed by its
+   *     adjoint array), then the seed and the tape
    */
   public IrMethod transform() {
     IrMethod primal = lowered.ir();
-    Var seed = new Var(names.fresh("seed"), Primitive.DOUBLE, Var.Kind.DERIVED);
-    tape = new Var(names.fresh("tape"), tapeType, Var.Kind.DERIVED);
+    DifferentiableMethod descriptor = lowered.descriptor();
+    Var seed = new Var(names.fresh("seed"), primal.returnType(), Var.Kind.DERIVED);
+    Var tape = new Var(names.fresh("tape"), tapeType, Var.Kind.DERIVED);
+    List<Var> parameters = new ArrayList<>();
+    Map<Var, Var> parameterShadows = new LinkedHashMap<>();
+    for (Var p : primal.parameters()) {
+      parameters.add(p);
+      if (lowered.independents().contains(p) && p.type() instanceof ArrayType) {
+        Var shadow = new Var(names.fresh(p.name() + "Bar"), p.type(), Var.Kind.DERIVED);
+        parameterShadows.put(p, shadow);
+        parameters.add(shadow);
+      }
+    }
+    parameters.add(seed);
+    parameters.add(tape);
+    context = new ReverseContext(activity, names, tape, parameterShadows);
+
     List<Stmt> statements = primal.body().statements();
     Stmt.Return ret = (Stmt.Return) statements.get(statements.size() - 1);
     List<Stmt> body = statements.subList(0, statements.size() - 1);
 
+    Recording recording;
+    if (recordOnlyWhatIsRead) {
+      context.recording(Recording.everything(primal.body(), activity));
+      Set<Var> reads = new HashSet<>();
+      names.speculate(() -> {
+        Block dry = reverseSweep(body, ret, seed);
+        Reads.collect(dry, reads);
+        declared = new HashSet<>();
+      });
+      recording = Recording.needed(primal.body(), activity, reads, primal.parameters());
+    } else {
+      recording = Recording.everything(primal.body(), activity);
+    }
+    context.recording(recording);
+
     Block.Builder out = new Block.Builder();
     out.add(new Stmt.Comment("forward sweep"));
-    Hoisting.forwardSweep(body, out);
+    for (Var p : primal.parameters()) {
+      if (p.type() instanceof ArrayType && activity.isActive(p) && !parameterShadows.containsKey(p)) {
+        out.add(new Stmt.Let(context.shadow(p),
+            new Expr.Call(new Callee.Runtime("zerosLike"), null, List.of(p), p.type())));
+      }
+    }
+    out.addAll(new ForwardSweep(context).build(body));
+    Atom result = ret.value();
+    if (result instanceof Var r && Recording.assignedInLoops(primal.body()).contains(r)) {
+      Var saved = new Var(names.fresh("value"), r.type(), Var.Kind.DERIVED);
+      out.add(new Stmt.Let(saved, r));
+      result = saved;
+    }
     out.add(new Stmt.Comment("reverse sweep"));
-    if (activity.isActive(ret.value())) {
-      accumulate((Var) ret.value(), seed, out);
-    }
-    out.addAll(reverse(body));
+    out.addAll(reverseSweep(body, ret, seed));
     for (Var p : lowered.independents()) {
-      out.add(new Stmt.Push(tape, declared.contains(adjoint(p)) ? adjoint(p) : Const.ZERO));
+      if (p.type() == Primitive.DOUBLE) {
+        Var adjoint = context.adjoint(p);
+        out.add(new Stmt.Push(tape, declared.contains(adjoint) ? adjoint : Const.ZERO));
+      }
     }
-    out.add(ret);
+    out.add(new Stmt.Return(result));
+    return new IrMethod(descriptor.reverseName(), parameters, primal.returnType(), out.build());
+  }
 
-    List<Var> parameters = new ArrayList<>(primal.parameters());
-    parameters.add(seed);
-    parameters.add(tape);
-    return new IrMethod(lowered.descriptor().reverseName(), parameters, Primitive.DOUBLE, out.build());
+  private Block reverseSweep(List<Stmt> body, Stmt.Return ret, Var seed) {
+    declared = new HashSet<>();
+    Block.Builder out = new Block.Builder();
+    if (activity.isActive(ret.value())) {
+      Var r = (Var) ret.value();
+      if (r.type() instanceof ArrayType) {
+        out.add(new Stmt.Eval(new Expr.Call(new Callee.Runtime("addTo"), null,
+            List.of(context.shadow(r), seed), NoValue.VOID)));
+      } else {
+        accumulate(r, seed, out);
+      }
+    }
+    out.addAll(reverse(body, 0));
+    return out.build();
   }
 
   /** Reverses a list of statements, labelling each source statement's part with a comment. */
-  private Block reverse(List<Stmt> statements) {
+  private Block reverse(List<Stmt> statements, int loops) {
     Block.Builder out = new Block.Builder();
     List<Stmt> group = new ArrayList<>();
     for (int i = statements.size() - 1; i >= 0; i--) {
@@ -106,30 +172,58 @@ public final class ReverseTransform {
         continue;
       }
       Block.Builder reversed = new Block.Builder();
-      reverse(s, reversed);
+      reverse(s, reversed, loops);
       group.addAll(reversed.build().statements());
     }
     group.forEach(out::add);
     return out.build();
   }
 
-  private void reverse(Stmt s, Block.Builder out) {
+  private void reverse(Stmt s, Block.Builder out, int loops) {
     if (s instanceof Stmt.Let let) {
-      reverseAssignment(let.target(), let.value(), out);
+      reverseAssignment(let.target(), let.value(), out, loops);
     } else if (s instanceof Stmt.Set set) {
-      reverseAssignment(set.target(), set.value(), out);
+      reverseAssignment(set.target(), set.value(), out, loops);
+    } else if (s instanceof Stmt.ArrayWrite write) {
+      reverseArrayWrite(write, out);
     } else if (s instanceof Stmt.If branch) {
-      reverseBranch(branch, out);
+      reverseBranch(branch, out, loops);
+    } else if (s instanceof Stmt.Loop loop) {
+      reverseLoop(loop, out, loops);
+    } else if (s instanceof Stmt.Eval eval) {
+      restoreWrittenArguments(eval.value(), out);
     }
   }
 
-  private void reverseAssignment(Var target, Expr value, Block.Builder out) {
-    if (!activity.isActive(target) || !declared.contains(adjoint(target))) {
-      return;
+  private void reverseAssignment(Var target, Expr value, Block.Builder out, int loops) {
+    restoreWrittenArguments(value, out);
+    boolean isArray = target.type() instanceof ArrayType;
+    if (activity.isActive(target) && (isArray || declared.contains(context.adjoint(target)))) {
+      if (value instanceof Expr.Call call && call.callee() instanceof Callee.Primal primal) {
+        reverseCall(call, primal.method(), isArray ? context.shadow(target) : context.adjoint(target),
+            out);
+      } else if (isArray) {
+        reverseArrayValue(target, value, out);
+      } else {
+        reverseScalar(target, value, out);
+      }
+      if (!isArray && loops > 0) {
+        out.add(new Stmt.Set(context.adjoint(target), Const.ZERO));
+      }
     }
-    Var seed = adjoint(target);
-    if (value instanceof Expr.Call call && call.callee() instanceof Callee.Primal primal) {
-      reverseCall(call, primal.method(), seed, out);
+    if (loops > 0 && context.recording().records(target)) {
+      if (isArray && activity.isActive(target)) {
+        Var shadow = context.shadow(target);
+        out.add(new Stmt.Set(shadow, new Expr.Pop(context.tape(), shadow.type())));
+      }
+      out.add(new Stmt.Set(target, new Expr.Pop(context.tape(), target.type())));
+    }
+  }
+
+  private void reverseScalar(Var target, Expr value, Block.Builder out) {
+    Var seed = context.adjoint(target);
+    if (value instanceof Expr.ArrayRead read) {
+      addToElement((Var) read.array(), read.index(), seed, out);
       return;
     }
     Rules.Rule rule = Rules.ruleFor(value).orElseThrow(
@@ -144,25 +238,78 @@ public final class ReverseTransform {
     }
   }
 
-  /** {@code g(args)} reverses to {@code gReverse(args, ȳ, tape)} and one pop per partial. */
+  /** Array values: only a literal's elements receive adjoints; copies and rows share shadows. */
+  private void reverseArrayValue(Var target, Expr value, Block.Builder out) {
+    if (value instanceof Expr.ArrayLiteral literal && ((ArrayType) target.type()).rank() == 1) {
+      List<Atom> elements = literal.elements();
+      for (int k = 0; k < elements.size(); k++) {
+        if (activity.isActive(elements.get(k))) {
+          Var element = context.temp(Primitive.DOUBLE);
+          out.add(new Stmt.Let(element, new Expr.ArrayRead(context.shadow(target),
+              new Const(k, Primitive.INT), Primitive.DOUBLE)));
+          accumulate((Var) elements.get(k), element, out);
+        }
+      }
+    }
+  }
+
+  /** {@code a[i] = v} reverses to {@code v̄ += ā[i]; ā[i] = 0}, then the old element comes back. */
+  private void reverseArrayWrite(Stmt.ArrayWrite write, Block.Builder out) {
+    Var array = (Var) write.array();
+    if (activity.isActive(array)) {
+      Var shadow = context.shadow(array);
+      if (activity.isActive(write.value())) {
+        Var element = context.temp(Primitive.DOUBLE);
+        out.add(new Stmt.Let(element, new Expr.ArrayRead(shadow, write.index(), Primitive.DOUBLE)));
+        accumulate((Var) write.value(), element, out);
+      }
+      out.add(new Stmt.ArrayWrite(shadow, write.index(), Const.ZERO));
+    }
+    if (context.recordsElementsOf(array)) {
+      var component = ((ArrayType) array.type()).component();
+      Var old = context.temp(component);
+      out.add(new Stmt.Let(old, new Expr.Pop(context.tape(), component)));
+      out.add(new Stmt.ArrayWrite(array, write.index(), old));
+    }
+  }
+
+  /** {@code ā[i] += contribution}. */
+  private void addToElement(Var array, Atom index, Atom contribution, Block.Builder out) {
+    Var shadow = context.shadow(array);
+    Var old = context.temp(Primitive.DOUBLE);
+    out.add(new Stmt.Let(old, new Expr.ArrayRead(shadow, index, Primitive.DOUBLE)));
+    Var sum = context.temp(Primitive.DOUBLE);
+    out.add(new Stmt.Let(sum, new Expr.Binary(BinaryOp.ADD, old, contribution, Primitive.DOUBLE)));
+    out.add(new Stmt.ArrayWrite(shadow, index, sum));
+  }
+
+  /** {@code g(args)} reverses to {@code gReverse(args, ȳ, tape)} and one pop per scalar partial. */
   private void reverseCall(Expr.Call call, DifferentiableMethod callee, Var seed, Block.Builder out) {
     List<Atom> arguments = new ArrayList<>();
     if (call.receiver() != null) {
       arguments.add(call.receiver());
     }
-    arguments.addAll(call.arguments());
-    arguments.add(seed);
-    arguments.add(tape);
-    out.add(new Stmt.Eval(new Expr.Call(new Callee.Reverse(callee), null, arguments, Primitive.DOUBLE)));
     List<DifferentiableMethod.Parameter> params = callee.parameters();
+    for (int i = 0; i < params.size(); i++) {
+      Atom argument = call.arguments().get(i);
+      arguments.add(argument);
+      if (params.get(i).differentiated() && argument.type() instanceof ArrayType) {
+        arguments.add(activity.isActive(argument) ? context.shadow((Var) argument)
+            : scratch(argument, out));
+      }
+    }
+    arguments.add(seed);
+    arguments.add(context.tape());
+    out.add(new Stmt.Eval(new Expr.Call(new Callee.Reverse(callee), null, arguments,
+        callee.returnType())));
     for (int i = params.size() - 1; i >= 0; i--) {
-      if (!params.get(i).differentiated()) {
+      if (!params.get(i).differentiated() || params.get(i).type() != Primitive.DOUBLE) {
         continue;
       }
       Atom argument = call.arguments().get(i);
-      Expr.Pop pop = new Expr.Pop(tape, Primitive.DOUBLE);
+      Expr.Pop pop = new Expr.Pop(context.tape(), Primitive.DOUBLE);
       if (activity.isActive(argument)) {
-        Var partial = new Var(names.numbered("t"), Primitive.DOUBLE, Var.Kind.TEMP);
+        Var partial = context.temp(Primitive.DOUBLE);
         out.add(new Stmt.Let(partial, pop));
         accumulate((Var) argument, partial, out);
       } else {
@@ -171,53 +318,111 @@ public final class ReverseTransform {
     }
   }
 
+  /** An adjoint array to throw away, for an inactive array passed where the callee wants one. */
+  private Var scratch(Atom argument, Block.Builder out) {
+    Var scratch = context.temp(argument.type());
+    out.add(new Stmt.Let(scratch,
+        new Expr.Call(new Callee.Runtime("zerosLike"), null, List.of(argument), argument.type())));
+    return scratch;
+  }
+
+  private void restoreWrittenArguments(Expr value, Block.Builder out) {
+    List<Atom> written = context.writtenArguments(value);
+    for (int i = written.size() - 1; i >= 0; i--) {
+      out.add(new Stmt.Eval(new Expr.Call(new Callee.Runtime("restore"), null,
+          List.of(context.tape(), written.get(i)), NoValue.VOID)));
+    }
+  }
+
   /**
    * A branch reverses to the same branch over reversed statements. Adjoints that the branches
    * add to but that live outside it are declared (as 0) before it.
    */
-  private void reverseBranch(Stmt.If branch, Block.Builder out) {
-    Set<Var> receivers = new LinkedHashSet<>();
-    Set<Var> definedInside = new HashSet<>();
-    Activity.forEachAssignment(new Block(List.of(branch)), (target, value) -> {
-      definedInside.add(target);
-      if (activity.isActive(target)) {
-        for (Atom operand : value.operands()) {
-          if (activity.isActive(operand)) {
-            receivers.add((Var) operand);
-          }
-        }
-      }
-    });
-    if (receivers.isEmpty()) {
+  private void reverseBranch(Stmt.If branch, Block.Builder out, int loops) {
+    if (!declareReceivers(new Block(List.of(branch)), out)) {
       return;
     }
-    for (Var v : receivers) {
-      if (!definedInside.contains(v) && !declared.contains(adjoint(v))) {
-        out.add(new Stmt.Let(adjoint(v), Const.ZERO));
-        declared.add(adjoint(v));
-      }
-    }
     Set<Var> outside = new HashSet<>(declared);
-    Block then = reverse(branch.then().statements());
+    Block then = reverse(branch.then().statements(), loops);
     declared = new HashSet<>(outside);
-    Block otherwise = reverse(branch.otherwise().statements());
+    Block otherwise = reverse(branch.otherwise().statements(), loops);
     declared = outside;
     out.add(new Stmt.If(branch.condition(), then, otherwise));
   }
 
+  /** A loop reverses to its body, reversed, run as many times as the forward sweep counted. */
+  private void reverseLoop(Stmt.Loop loop, Block.Builder out, int loops) {
+    declareReceivers(loop.body(), out);
+    Set<Var> outside = new HashSet<>(declared);
+    Block body = reverse(loop.body().statements(), loops + 1);
+    declared = outside;
+    Var count = context.temp(Primitive.INT);
+    out.add(new Stmt.Let(count, new Expr.Pop(context.tape(), Primitive.INT)));
+    out.add(new Stmt.Repeat(context.reverseCounter(), count, body));
+  }
+
+  /**
+   * Declares, as 0, the adjoints that statements inside {@code block} add to but whose variables
+   * are defined outside it.
+   *
+   * @return whether the block has any active statement at all
+   */
+  private boolean declareReceivers(Block block, Block.Builder out) {
+    Set<Var> receivers = new LinkedHashSet<>();
+    Set<Var> definedInside = new HashSet<>();
+    boolean[] anyActive = new boolean[1];
+    Activity.forEachStatement(block, s -> {
+      if (s instanceof Stmt.Let let) {
+        definedInside.add(let.target());
+      } else if (s instanceof Stmt.Declare declare) {
+        definedInside.add(declare.target());
+      }
+      Var target = s instanceof Stmt.Let l ? l.target() : s instanceof Stmt.Set st ? st.target() : null;
+      Expr value = s instanceof Stmt.Let l ? l.value() : s instanceof Stmt.Set st ? st.value() : null;
+      if (target != null && activity.isActive(target)) {
+        anyActive[0] = true;
+        for (Atom operand : value.operands()) {
+          if (activity.isActive(operand) && operand.type() == Primitive.DOUBLE) {
+            receivers.add((Var) operand);
+          }
+        }
+      }
+      if (s instanceof Stmt.ArrayWrite w && activity.isActive(w.array())) {
+        anyActive[0] = true;
+        if (activity.isActive(w.value())) {
+          receivers.add((Var) w.value());
+        }
+      }
+      if (s instanceof Stmt.Loop || !context.writtenArguments(
+          s instanceof Stmt.Eval e ? e.value() : value == null ? Const.ZERO : value).isEmpty()) {
+        anyActive[0] = true;
+      }
+      if (s instanceof Stmt.Let || s instanceof Stmt.Set) {
+        if (context.recording().records(target)) {
+          anyActive[0] = true;
+        }
+      }
+      if (s instanceof Stmt.ArrayWrite w && context.recordsElementsOf(w.array())) {
+        anyActive[0] = true;
+      }
+    });
+    for (Var v : receivers) {
+      if (!definedInside.contains(v) && !declared.contains(context.adjoint(v))) {
+        out.add(new Stmt.Let(context.adjoint(v), Const.ZERO));
+        declared.add(context.adjoint(v));
+      }
+    }
+    return anyActive[0];
+  }
+
   private void accumulate(Var v, Atom contribution, Block.Builder out) {
-    Var adjoint = adjoint(v);
+    Var adjoint = context.adjoint(v);
     if (declared.add(adjoint)) {
       out.add(new Stmt.Let(adjoint, contribution));
     } else {
       out.add(new Stmt.Set(adjoint,
           new Expr.Binary(BinaryOp.ADD, adjoint, contribution, Primitive.DOUBLE)));
     }
-  }
-
-  private Var adjoint(Var v) {
-    return adjoints.computeIfAbsent(v,
-        k -> new Var(names.fresh(k.name() + "Bar"), Primitive.DOUBLE, Var.Kind.DERIVED));
   }
 
   private static String mathOwner(Expr value) {

@@ -1,0 +1,804 @@
+package dev.fluxion.processor.lower;
+
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.BreakTree;
+import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ContinueTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.LabeledStatementTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.SwitchTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.util.TreeScanner;
+import dev.fluxion.processor.diag.Diagnostic;
+import dev.fluxion.processor.diag.Rejection;
+import dev.fluxion.processor.ir.ArrayType;
+import dev.fluxion.processor.ir.Atom;
+import dev.fluxion.processor.ir.BinaryOp;
+import dev.fluxion.processor.ir.Block;
+import dev.fluxion.processor.ir.Const;
+import dev.fluxion.processor.ir.Expr;
+import dev.fluxion.processor.ir.IrType;
+import dev.fluxion.processor.ir.Primitive;
+import dev.fluxion.processor.ir.Stmt;
+import dev.fluxion.processor.ir.Var;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Lowers statements and control flow for {@link Lowerer}: blocks, declarations, {@code if},
+ * loops, {@code switch}, {@code break}, {@code continue} and {@code return}.
+ *
+ * <p>The IR has one loop form, {@link Stmt.Loop}, left only by {@link Stmt.Break}. To keep the
+ * reverse sweep simple, every jump ends a path: when an {@code if} (or {@code switch}) contains a
+ * jump, the statements after it are lowered into each of its branches, so that each path through
+ * a loop body ends exactly once: by starting the next iteration, or by leaving the loop. A jump
+ * past the innermost loop (a labelled {@code break}, or a {@code return} inside a loop) sets an
+ * exit code and leaves the innermost loop; code after that loop dispatches on the code.
+ *
+ * <p>Variables that a loop assigns are carried by one variable each (the loop variable), assigned
+ * at the end of every path through the body; inside the body every assignment still makes a new
+ * version.
+ */
+final class ControlFlowLowerer {
+
+  /** A unit of pending work: a source statement, or a point that paths reach. */
+  private sealed interface Work permits Source, EndOfIteration, EndOfSwitch, Dispatch {}
+
+  private record Source(StatementTree tree) implements Work {}
+
+  /** The end of a loop body's path: the update, the loop variables, the next iteration. */
+  private record EndOfIteration(LoopFrame loop) implements Work {}
+
+  /** Where a {@code break} out of a {@code switch} continues. */
+  private record EndOfSwitch(SwitchTree tree) implements Work {}
+
+  /** After a loop that jumps further out: dispatch on the exit code. */
+  private record Dispatch(LoopFrame loop) implements Work {}
+
+  private enum LoopKind { FOR, WHILE, DO, FOREACH }
+
+  /** What lowering knows of one enclosing loop. */
+  private static final class LoopFrame {
+    final String label;
+    final String sourceLabel;
+    final int id;
+    final LoopKind kind;
+    final Tree tree;
+    final LoopFrame parent;
+    final Map<String, Var> loopVars = new LinkedHashMap<>();
+    final Set<Integer> outwardExits = new java.util.TreeSet<>();
+    Var index;
+    Atom array;
+
+    LoopFrame(String label, String sourceLabel, int id, LoopKind kind, Tree tree, LoopFrame parent) {
+      this.label = label;
+      this.sourceLabel = sourceLabel;
+      this.id = id;
+      this.kind = kind;
+      this.tree = tree;
+      this.parent = parent;
+    }
+  }
+
+  private static final int EXIT_RETURN = 1;
+
+  private final Lowerer lowerer;
+  private final MethodTree method;
+  private final List<Object> breakTargets = new ArrayList<>();
+  private LoopFrame innermost;
+  private int loops;
+
+  ControlFlowLowerer(Lowerer lowerer, MethodTree method) {
+    this.lowerer = lowerer;
+    this.method = method;
+  }
+
+  /** Whether the method needs an exit code: a jump past the innermost loop. */
+  boolean needsExitCode() {
+    boolean[] needed = new boolean[1];
+    new TreeScanner<Void, Integer>() {
+      @Override
+      public Void visitReturn(ReturnTree node, Integer depth) {
+        needed[0] |= depth > 0;
+        return null;
+      }
+
+      @Override
+      public Void visitBreak(BreakTree node, Integer depth) {
+        needed[0] |= node.getLabel() != null && depth > 1;
+        return null;
+      }
+
+      @Override
+      public Void visitContinue(ContinueTree node, Integer depth) {
+        needed[0] |= node.getLabel() != null && depth > 1;
+        return null;
+      }
+
+      @Override
+      public Void visitForLoop(ForLoopTree node, Integer depth) {
+        return super.visitForLoop(node, depth + 1);
+      }
+
+      @Override
+      public Void visitEnhancedForLoop(EnhancedForLoopTree node, Integer depth) {
+        return super.visitEnhancedForLoop(node, depth + 1);
+      }
+
+      @Override
+      public Void visitWhileLoop(WhileLoopTree node, Integer depth) {
+        return super.visitWhileLoop(node, depth + 1);
+      }
+
+      @Override
+      public Void visitDoWhileLoop(DoWhileLoopTree node, Integer depth) {
+        return super.visitDoWhileLoop(node, depth + 1);
+      }
+    }.scan(method.getBody(), 0);
+    return needed[0];
+  }
+
+  /** Lowers the method body; returns whether every path returned. */
+  boolean lowerBody(List<? extends StatementTree> body) {
+    Deque<Work> work = new ArrayDeque<>();
+    body.forEach(s -> work.add(new Source(s)));
+    return lower(work);
+  }
+
+  // ---- the work list ----
+
+  /** Lowers work in order; returns whether every path jumped away. */
+  private boolean lower(Deque<Work> work) {
+    while (!work.isEmpty()) {
+      Work item = work.pollFirst();
+      if (item instanceof EndOfIteration end) {
+        endOfIteration(end.loop());
+        return true;
+      }
+      if (item instanceof EndOfSwitch) {
+        continue;
+      }
+      if (item instanceof Dispatch dispatch) {
+        return dispatch(dispatch.loop(), work);
+      }
+      StatementTree statement = ((Source) item).tree();
+      switch (statement.getKind()) {
+        case BLOCK -> {
+          List<? extends StatementTree> inner = ((BlockTree) statement).getStatements();
+          for (int i = inner.size() - 1; i >= 0; i--) {
+            work.addFirst(new Source(inner.get(i)));
+          }
+        }
+        case EMPTY_STATEMENT -> { }
+        case RETURN -> {
+          return lowerReturn((ReturnTree) statement);
+        }
+        case BREAK -> {
+          if (lowerBreak((BreakTree) statement, work)) {
+            return true;
+          }
+        }
+        case CONTINUE -> {
+          return lowerContinue((ContinueTree) statement);
+        }
+        case IF -> {
+          IfTree ifTree = (IfTree) statement;
+          if (jumpsOut(ifTree)) {
+            return lowerIfWithRest(ifTree, List.copyOf(work));
+          }
+          lowerIf(ifTree);
+        }
+        case SWITCH -> {
+          SwitchTree switchTree = (SwitchTree) statement;
+          if (jumpsOut(switchTree)) {
+            return lowerSwitch(switchTree, List.copyOf(work));
+          }
+          lowerSwitch(switchTree, List.of());
+        }
+        case LABELED_STATEMENT -> {
+          LabeledStatementTree labeled = (LabeledStatementTree) statement;
+          if (!isLoop(labeled.getStatement())) {
+            throw new Rejection(Diagnostic.UNSUPPORTED_STATEMENT, statement,
+                "a label on a statement that is not a loop", "label loops only");
+          }
+          lowerLoop(labeled.getStatement(), labeled.getLabel().toString(), work);
+        }
+        case FOR_LOOP, ENHANCED_FOR_LOOP, WHILE_LOOP, DO_WHILE_LOOP ->
+            lowerLoop(statement, null, work);
+        case VARIABLE -> lowerVariable((VariableTree) statement);
+        case EXPRESSION_STATEMENT -> lowerExpressionStatement((ExpressionStatementTree) statement);
+        default -> throw new Rejection(Diagnostic.UNSUPPORTED_STATEMENT, statement,
+            "this statement", "see the README for the differentiable subset");
+      }
+    }
+    return false;
+  }
+
+  // ---- simple statements ----
+
+  private void lowerVariable(VariableTree variable) {
+    lowerer.emit(new Stmt.Marker(lowerer.source(variable)));
+    String name = variable.getName().toString();
+    Tree typeTree = variable.getType();
+    boolean inferred = typeTree == null
+        || typeTree instanceof IdentifierTree id && id.getName().contentEquals("var");
+    IrType declared = inferred ? null : DeclaredTypes.of(typeTree);
+    if (variable.getInitializer() == null) {
+      lowerer.scope().declare(name, declared, null);
+      return;
+    }
+    Expr value = lowerer.expressions().initializer(variable.getInitializer(), declared);
+    IrType type = inferred ? value.type() : declared;
+    if (!(type instanceof Primitive) && !(type instanceof ArrayType)) {
+      throw new Rejection(Diagnostic.UNSUPPORTED_TYPE, variable, type);
+    }
+    Var v = new Var(lowerer.names().user(name), type, Var.Kind.USER);
+    lowerer.emit(new Stmt.Let(v, lowerer.expressions().convert(value, type, false, variable)));
+    lowerer.scope().declare(name, type, v);
+  }
+
+  private void lowerExpressionStatement(ExpressionStatementTree statement) {
+    lowerer.emit(new Stmt.Marker(lowerer.source(statement)));
+    Expr value = lowerer.expressions().expr(statement.getExpression());
+    if (statement.getExpression() instanceof MethodInvocationTree) {
+      lowerer.emit(new Stmt.Eval(value));
+    }
+  }
+
+  private boolean lowerReturn(ReturnTree ret) {
+    lowerer.emit(new Stmt.Marker(lowerer.source(ret)));
+    ExpressionLowerer expressions = lowerer.expressions();
+    IrType type = lowerer.returnType();
+    Expr value = expressions.convert(expressions.expr(ret.getExpression()), type, false, ret);
+    Var result = lowerer.result();
+    if (result == null) {
+      if (value instanceof Atom atom) {
+        lowerer.emit(new Stmt.Return(atom));
+      } else {
+        Var v = new Var(lowerer.names().fresh("result"), type, Var.Kind.USER);
+        lowerer.emit(new Stmt.Let(v, value));
+        lowerer.emit(new Stmt.Return(v));
+      }
+      return true;
+    }
+    lowerer.emit(new Stmt.Set(result, value));
+    if (innermost != null) {
+      leaveTowards(EXIT_RETURN);
+    }
+    return true;
+  }
+
+  // ---- branches ----
+
+  private void lowerIf(IfTree ifTree) {
+    lowerer.emit(new Stmt.Marker("if " + lowerer.parenthesized(ifTree.getCondition())));
+    Atom condition = lowerer.expressions().atom(ifTree.getCondition());
+    lowerer.branchAndMerge(condition,
+        () -> lower(work(ifTree.getThenStatement(), List.of())),
+        () -> lower(work(ifTree.getElseStatement(), List.of())));
+  }
+
+  /** An {@code if} containing a jump: the rest of the enclosing statements goes into each branch. */
+  private boolean lowerIfWithRest(IfTree ifTree, List<Work> rest) {
+    lowerer.emit(new Stmt.Marker("if " + lowerer.parenthesized(ifTree.getCondition())));
+    Atom condition = lowerer.expressions().atom(ifTree.getCondition());
+    return lowerer.branchAndMerge(condition,
+        () -> lower(work(ifTree.getThenStatement(), rest)),
+        () -> lower(work(ifTree.getElseStatement(), rest)));
+  }
+
+  private static Deque<Work> work(StatementTree first, List<Work> rest) {
+    Deque<Work> work = new ArrayDeque<>(rest);
+    if (first != null) {
+      work.addFirst(new Source(first));
+    }
+    return work;
+  }
+
+  /**
+   * A {@code switch} on an {@code int}: a chain of {@code if}s, one per case. A {@code break}
+   * ends its case; falling through from one non-empty case into the next is not supported.
+   */
+  private boolean lowerSwitch(SwitchTree tree, List<Work> rest) {
+    lowerer.emit(new Stmt.Marker("switch (" + lowerer.source(tree.getExpression()) + ")"));
+    ExpressionLowerer expressions = lowerer.expressions();
+    Atom selector = expressions.atom(tree.getExpression());
+    if (selector.type() != Primitive.INT) {
+      throw new Rejection(Diagnostic.UNSUPPORTED_STATEMENT, tree.getExpression(),
+          "a switch on " + selector.type(), "switch on an int");
+    }
+    List<List<ExpressionTree>> labels = new ArrayList<>();
+    List<List<StatementTree>> bodies = new ArrayList<>();
+    List<ExpressionTree> pending = new ArrayList<>();
+    List<StatementTree> defaultBody = null;
+    List<? extends CaseTree> cases = tree.getCases();
+    for (int i = 0; i < cases.size(); i++) {
+      CaseTree c = cases.get(i);
+      List<StatementTree> body = caseBody(c);
+      boolean isDefault = c.getExpressions().isEmpty();
+      if (body.isEmpty() && i < cases.size() - 1) {
+        if (isDefault) {
+          throw new Rejection(Diagnostic.UNSUPPORTED_STATEMENT, c, "'default' grouped with cases",
+              "give 'default' its own body");
+        }
+        pending.addAll(c.getExpressions());
+        continue;
+      }
+      if (c.getCaseKind() == CaseTree.CaseKind.STATEMENT && i < cases.size() - 1
+          && !body.isEmpty() && completesNormally(body.get(body.size() - 1))) {
+        throw new Rejection(Diagnostic.UNSUPPORTED_STATEMENT, c, "falling through into the next case",
+            "end each case with break, continue or return");
+      }
+      if (isDefault) {
+        if (!pending.isEmpty()) {
+          throw new Rejection(Diagnostic.UNSUPPORTED_STATEMENT, c, "'default' grouped with cases",
+              "give 'default' its own body");
+        }
+        defaultBody = body;
+      } else {
+        List<ExpressionTree> all = new ArrayList<>(pending);
+        all.addAll(c.getExpressions());
+        labels.add(all);
+        bodies.add(body);
+      }
+      pending.clear();
+    }
+    breakTargets.add(tree);
+    try {
+      return caseChain(tree, selector, labels, bodies, defaultBody, 0, rest);
+    } finally {
+      breakTargets.remove(breakTargets.size() - 1);
+    }
+  }
+
+  private boolean caseChain(SwitchTree tree, Atom selector, List<List<ExpressionTree>> labels,
+      List<List<StatementTree>> bodies, List<StatementTree> defaultBody, int index, List<Work> rest) {
+    if (index == labels.size()) {
+      return lower(caseWork(tree, defaultBody == null ? List.of() : defaultBody, rest));
+    }
+    ExpressionLowerer expressions = lowerer.expressions();
+    Atom condition = null;
+    for (ExpressionTree label : labels.get(index)) {
+      Atom value = expressions.atom(label);
+      Atom test = expressions.atomOf(expressions.binary(BinaryOp.EQ, selector, value, label));
+      condition = condition == null ? test
+          : expressions.atomOf(expressions.binary(BinaryOp.OR, condition, test, label));
+    }
+    List<StatementTree> body = bodies.get(index);
+    return lowerer.branchAndMerge(condition,
+        () -> lower(caseWork(tree, body, rest)),
+        () -> caseChain(tree, selector, labels, bodies, defaultBody, index + 1, rest));
+  }
+
+  private static Deque<Work> caseWork(SwitchTree tree, List<StatementTree> body, List<Work> rest) {
+    Deque<Work> work = new ArrayDeque<>();
+    body.forEach(s -> work.add(new Source(s)));
+    work.add(new EndOfSwitch(tree));
+    work.addAll(rest);
+    return work;
+  }
+
+  private static List<StatementTree> caseBody(CaseTree c) {
+    if (c.getCaseKind() == CaseTree.CaseKind.RULE) {
+      Tree body = c.getBody();
+      if (body instanceof StatementTree s) {
+        return List.of(s);
+      }
+      throw new Rejection(Diagnostic.UNSUPPORTED_STATEMENT, body, "a case rule with an expression",
+          "write a statement or a block after '->'");
+    }
+    return new ArrayList<>(c.getStatements());
+  }
+
+  private static boolean completesNormally(StatementTree last) {
+    return switch (last.getKind()) {
+      case BREAK, CONTINUE, RETURN, THROW -> false;
+      case BLOCK -> {
+        List<? extends StatementTree> inner = ((BlockTree) last).getStatements();
+        yield inner.isEmpty() || completesNormally(inner.get(inner.size() - 1));
+      }
+      default -> true;
+    };
+  }
+
+  // ---- loops ----
+
+  private static boolean isLoop(StatementTree s) {
+    return switch (s.getKind()) {
+      case FOR_LOOP, ENHANCED_FOR_LOOP, WHILE_LOOP, DO_WHILE_LOOP -> true;
+      default -> false;
+    };
+  }
+
+  private void lowerLoop(StatementTree tree, String sourceLabel, Deque<Work> work) {
+    ExpressionLowerer expressions = lowerer.expressions();
+    LoopKind kind = switch (tree.getKind()) {
+      case FOR_LOOP -> LoopKind.FOR;
+      case ENHANCED_FOR_LOOP -> LoopKind.FOREACH;
+      case WHILE_LOOP -> LoopKind.WHILE;
+      default -> LoopKind.DO;
+    };
+    String label = lowerer.names().fresh(sourceLabel != null ? sourceLabel : "loop");
+    LoopFrame frame = new LoopFrame(label, sourceLabel, ++loops, kind, tree, innermost);
+    lowerer.emit(new Stmt.Marker(header(tree)));
+    if (tree instanceof ForLoopTree f) {
+      for (StatementTree init : f.getInitializer()) {
+        lowerSimple(init);
+      }
+    }
+    if (tree instanceof EnhancedForLoopTree each) {
+      frame.array = expressions.atom(each.getExpression());
+      if (!(frame.array.type() instanceof ArrayType)) {
+        throw new Rejection(Diagnostic.UNSUPPORTED_STATEMENT, each.getExpression(),
+            "an enhanced 'for' over something other than an array", "loop over an array");
+      }
+      frame.index = new Var(lowerer.names().fresh("i"), Primitive.INT, Var.Kind.DERIVED);
+      lowerer.emit(new Stmt.Let(frame.index, new Const(0, Primitive.INT)));
+    }
+    carryLoopVariables(frame, tree);
+
+    LoopFrame saved = innermost;
+    innermost = frame;
+    breakTargets.add(frame);
+    Block body;
+    try {
+      body = lowerer.lowerBranch(() -> lowerBody(frame)).block();
+    } finally {
+      innermost = saved;
+      breakTargets.remove(breakTargets.size() - 1);
+    }
+    lowerer.emit(new Stmt.Loop(label, body));
+    if (!frame.outwardExits.isEmpty()) {
+      work.addFirst(new Dispatch(frame));
+    }
+  }
+
+  private boolean lowerBody(LoopFrame frame) {
+    Tree tree = frame.tree;
+    Deque<Work> body = new ArrayDeque<>();
+    body.add(new EndOfIteration(frame));
+    switch (frame.kind) {
+      case DO -> {
+        body.addFirst(new Source(((DoWhileLoopTree) tree).getStatement()));
+        return lower(body);
+      }
+      case FOREACH -> {
+        EnhancedForLoopTree each = (EnhancedForLoopTree) tree;
+        body.addFirst(new Source(each.getStatement()));
+        ExpressionLowerer expressions = lowerer.expressions();
+        Atom length = expressions.atomOf(new Expr.ArrayLength(frame.array));
+        Atom more = expressions.atomOf(
+            expressions.binary(BinaryOp.LT, currentIndex(frame), length, each));
+        return lowerer.branchAndMerge(more, () -> {
+          ArrayType arrayType = (ArrayType) frame.array.type();
+          IrType elementType = arrayType.component();
+          Atom element = expressions.atomOf(
+              new Expr.ArrayRead(frame.array, currentIndex(frame), elementType));
+          String name = each.getVariable().getName().toString();
+          Var v = new Var(lowerer.names().user(name), elementType, Var.Kind.USER);
+          lowerer.emit(new Stmt.Let(v, element));
+          lowerer.scope().declare(name, elementType, v);
+          return lower(body);
+        }, () -> leave(frame));
+      }
+      default -> {
+        ExpressionTree condition = tree instanceof ForLoopTree f ? f.getCondition()
+            : ((WhileLoopTree) tree).getCondition();
+        StatementTree statement = tree instanceof ForLoopTree f ? f.getStatement()
+            : ((WhileLoopTree) tree).getStatement();
+        body.addFirst(new Source(statement));
+        if (condition == null) {
+          return lower(body);
+        }
+        Atom more = lowerer.expressions().atom(condition);
+        return lowerer.branchAndMerge(more, () -> lower(body), () -> leave(frame));
+      }
+    }
+  }
+
+  private Atom currentIndex(LoopFrame frame) {
+    return frame.index;
+  }
+
+  /**
+   * Gives each source variable the loop assigns one loop variable, holding its value from one
+   * iteration to the next.
+   */
+  private void carryLoopVariables(LoopFrame frame, Tree tree) {
+    Scope scope = lowerer.scope();
+    for (String name : assignedNames(tree)) {
+      var binding = scope.lookup(name);
+      if (binding.isEmpty()) {
+        continue;
+      }
+      Var current = binding.get().current();
+      IrType type = binding.get().declaredType();
+      Var loopVar = lowerer.newVersion(name, type);
+      if (current == null) {
+        lowerer.emit(new Stmt.Declare(loopVar, type instanceof Primitive p ? Const.zeroOf(p) : null));
+      } else {
+        lowerer.emit(new Stmt.Let(loopVar, current));
+      }
+      scope.assign(name, loopVar);
+      frame.loopVars.put(name, loopVar);
+    }
+    if (frame.index != null) {
+      frame.loopVars.put("\0index", frame.index);
+    }
+  }
+
+  private static Set<String> assignedNames(Tree tree) {
+    Set<String> names = new java.util.LinkedHashSet<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitAssignment(AssignmentTree node, Void unused) {
+        if (node.getVariable() instanceof IdentifierTree id) {
+          names.add(id.getName().toString());
+        }
+        return super.visitAssignment(node, unused);
+      }
+
+      @Override
+      public Void visitCompoundAssignment(CompoundAssignmentTree node, Void unused) {
+        if (node.getVariable() instanceof IdentifierTree id) {
+          names.add(id.getName().toString());
+        }
+        return super.visitCompoundAssignment(node, unused);
+      }
+
+      @Override
+      public Void visitUnary(UnaryTree node, Void unused) {
+        if (node.getExpression() instanceof IdentifierTree id) {
+          switch (node.getKind()) {
+            case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT ->
+                names.add(id.getName().toString());
+            default -> { }
+          }
+        }
+        return super.visitUnary(node, unused);
+      }
+    }.scan(tree, null);
+    return names;
+  }
+
+  /** The loop variables take the values of this path; assigned before every jump. */
+  private void copyBack(LoopFrame frame) {
+    for (Map.Entry<String, Var> e : frame.loopVars.entrySet()) {
+      Var current = e.getKey().equals("\0index") ? null
+          : lowerer.scope().lookup(e.getKey()).map(Scope.Binding::current).orElse(null);
+      if (current != null && current != e.getValue()) {
+        lowerer.emit(new Stmt.Set(e.getValue(), current));
+        lowerer.scope().assign(e.getKey(), e.getValue());
+      }
+    }
+  }
+
+  /** A path reaches the end of the body: update, carry the variables, next iteration. */
+  private void endOfIteration(LoopFrame frame) {
+    switch (frame.kind) {
+      case FOR -> {
+        for (ExpressionStatementTree update : ((ForLoopTree) frame.tree).getUpdate()) {
+          lowerExpressionStatement(update);
+        }
+        copyBack(frame);
+      }
+      case FOREACH -> {
+        ExpressionLowerer expressions = lowerer.expressions();
+        Atom next = expressions.atomOf(expressions.binary(BinaryOp.ADD, frame.index,
+            new Const(1, Primitive.INT), frame.tree));
+        copyBack(frame);
+        lowerer.emit(new Stmt.Set(frame.index, next));
+      }
+      case WHILE -> copyBack(frame);
+      case DO -> {
+        Atom more = lowerer.expressions().atom(((DoWhileLoopTree) frame.tree).getCondition());
+        lowerer.branchAndMerge(more, () -> {
+          copyBack(frame);
+          return true;
+        }, () -> leave(frame));
+      }
+    }
+  }
+
+  /** Leaves a loop: carry the variables, then break. */
+  private boolean leave(LoopFrame frame) {
+    copyBack(frame);
+    lowerer.emit(new Stmt.Break(frame.label));
+    return true;
+  }
+
+  private boolean lowerBreak(BreakTree tree, Deque<Work> work) {
+    lowerer.emit(new Stmt.Marker(lowerer.source(tree)));
+    Object target = target(tree.getLabel() == null ? null : tree.getLabel().toString(), true, tree);
+    if (target instanceof SwitchTree switchTree) {
+      while (!work.isEmpty()) {
+        Work next = work.pollFirst();
+        if (next instanceof EndOfSwitch end && end.tree() == switchTree) {
+          return false;
+        }
+      }
+      return false;
+    }
+    LoopFrame loop = (LoopFrame) target;
+    if (loop == innermost) {
+      return leave(loop);
+    }
+    return leaveTowards(2 * loop.id + 2);
+  }
+
+  private boolean lowerContinue(ContinueTree tree) {
+    lowerer.emit(new Stmt.Marker(lowerer.source(tree)));
+    LoopFrame loop =
+        (LoopFrame) target(tree.getLabel() == null ? null : tree.getLabel().toString(), false, tree);
+    if (loop == innermost) {
+      endOfIteration(loop);
+      return true;
+    }
+    return leaveTowards(2 * loop.id + 3);
+  }
+
+  /** The statement a {@code break} or {@code continue} leaves. */
+  private Object target(String label, boolean isBreak, Tree site) {
+    for (int i = breakTargets.size() - 1; i >= 0; i--) {
+      Object t = breakTargets.get(i);
+      if (label == null && (isBreak || t instanceof LoopFrame)) {
+        return t;
+      }
+      if (label != null && t instanceof LoopFrame f && label.equals(f.sourceLabel)) {
+        return t;
+      }
+    }
+    throw new Rejection(Diagnostic.UNRESOLVED, site, "the target of this jump", "");
+  }
+
+  /** A jump past the innermost loop: set the exit code and leave the innermost loop. */
+  private boolean leaveTowards(int code) {
+    lowerer.emit(new Stmt.Set(lowerer.exitCode(), new Const(code, Primitive.INT)));
+    innermost.outwardExits.add(code);
+    return leave(innermost);
+  }
+
+  /** After a loop left by a jump further out: act on the exit code. */
+  private boolean dispatch(LoopFrame loop, Deque<Work> rest) {
+    ExpressionLowerer expressions = lowerer.expressions();
+    Var exit = lowerer.exitCode();
+    Atom jumped = expressions.atomOf(
+        expressions.binary(BinaryOp.NE, exit, new Const(0, Primitive.INT), loop.tree));
+    List<Integer> codes = new ArrayList<>(loop.outwardExits);
+    List<Work> remaining = List.copyOf(rest);
+    rest.clear();
+    return lowerer.branchAndMerge(jumped,
+        () -> dispatchCodes(loop, codes, 0),
+        () -> lower(new ArrayDeque<>(remaining)));
+  }
+
+  private boolean dispatchCodes(LoopFrame loop, List<Integer> codes, int index) {
+    int code = codes.get(index);
+    if (index == codes.size() - 1) {
+      return actOn(loop, code);
+    }
+    ExpressionLowerer expressions = lowerer.expressions();
+    Atom matches = expressions.atomOf(expressions.binary(BinaryOp.EQ, lowerer.exitCode(),
+        new Const(code, Primitive.INT), loop.tree));
+    return lowerer.branchAndMerge(matches, () -> actOn(loop, code),
+        () -> dispatchCodes(loop, codes, index + 1));
+  }
+
+  private boolean actOn(LoopFrame loop, int code) {
+    LoopFrame parent = innermost;
+    if (code == EXIT_RETURN) {
+      return parent == null || leaveTowards(code);
+    }
+    boolean isBreak = code % 2 == 0;
+    int targetId = (code - (isBreak ? 2 : 3)) / 2;
+    if (parent != null && parent.id == targetId) {
+      lowerer.emit(new Stmt.Set(lowerer.exitCode(), new Const(0, Primitive.INT)));
+      if (isBreak) {
+        return leave(parent);
+      }
+      endOfIteration(parent);
+      return true;
+    }
+    return leaveTowards(code);
+  }
+
+  private void lowerSimple(StatementTree statement) {
+    Deque<Work> one = new ArrayDeque<>();
+    one.add(new Source(statement));
+    lower(one);
+  }
+
+  private String header(Tree tree) {
+    String text = lowerer.source(tree);
+    int brace = text.indexOf('{');
+    return (brace > 0 ? text.substring(0, brace) : text).trim();
+  }
+
+  /** Whether a statement contains a jump that leaves it: a return, or a break or continue whose target is outside. */
+  private boolean jumpsOut(Tree tree) {
+    boolean[] found = new boolean[1];
+    Set<String> innerLabels = new HashSet<>();
+    new TreeScanner<Void, Integer>() {
+      @Override
+      public Void visitReturn(ReturnTree node, Integer depth) {
+        found[0] = true;
+        return null;
+      }
+
+      @Override
+      public Void visitBreak(BreakTree node, Integer depth) {
+        found[0] |= node.getLabel() == null ? depth == 0 : !innerLabels.contains(node.getLabel().toString());
+        return null;
+      }
+
+      @Override
+      public Void visitContinue(ContinueTree node, Integer depth) {
+        found[0] |= node.getLabel() == null ? loopDepth(depth) == 0
+            : !innerLabels.contains(node.getLabel().toString());
+        return null;
+      }
+
+      @Override
+      public Void visitLabeledStatement(LabeledStatementTree node, Integer depth) {
+        innerLabels.add(node.getLabel().toString());
+        return super.visitLabeledStatement(node, depth);
+      }
+
+      @Override
+      public Void visitSwitch(SwitchTree node, Integer depth) {
+        scan(node.getExpression(), depth);
+        // A break inside a switch nested in the tree targets that switch; encode it by +1000.
+        for (CaseTree c : node.getCases()) {
+          scan(c, depth + 1000);
+        }
+        return null;
+      }
+
+      @Override
+      public Void visitForLoop(ForLoopTree node, Integer depth) {
+        return super.visitForLoop(node, depth + 1);
+      }
+
+      @Override
+      public Void visitEnhancedForLoop(EnhancedForLoopTree node, Integer depth) {
+        return super.visitEnhancedForLoop(node, depth + 1);
+      }
+
+      @Override
+      public Void visitWhileLoop(WhileLoopTree node, Integer depth) {
+        return super.visitWhileLoop(node, depth + 1);
+      }
+
+      @Override
+      public Void visitDoWhileLoop(DoWhileLoopTree node, Integer depth) {
+        return super.visitDoWhileLoop(node, depth + 1);
+      }
+    }.scan(tree, 0);
+    return found[0];
+  }
+
+  private static int loopDepth(int depth) {
+    return depth % 1000;
+  }
+}

@@ -1,0 +1,182 @@
+package dev.fluxion;
+
+/**
+ * Small array routines that generated gradient code calls: shaping and clearing the adjoint arrays
+ * of gradient holders, adding a seed into an adjoint, and checking arguments for aliasing. Users
+ * do not need to call these.
+ */
+public final class Adjoints {
+  private Adjoints() {}
+
+  /**
+   * An array shaped like {@code like}: {@code reuse} when it already has that length, else a new
+   * one. Its contents are not cleared.
+   *
+   * @param reuse an array to reuse, or {@code null}
+   * @param like the array whose shape to match
+   * @return an array of {@code like.length}
+   */
+  public static double[] shaped(double[] reuse, double[] like) {
+    return reuse != null && reuse.length == like.length ? reuse : new double[like.length];
+  }
+
+  /**
+   * A matrix shaped like {@code like} (rows of the same lengths), reusing {@code reuse} and its
+   * rows where their lengths already match. Contents are not cleared.
+   *
+   * @param reuse a matrix to reuse, or {@code null}
+   * @param like the matrix whose shape to match
+   * @return a matrix with {@code like}'s shape
+   */
+  public static double[][] shaped(double[][] reuse, double[][] like) {
+    double[][] out = reuse != null && reuse.length == like.length ? reuse : new double[like.length][];
+    for (int i = 0; i < like.length; i++) {
+      out[i] = shaped(out[i], like[i]);
+    }
+    return out;
+  }
+
+  /**
+   * Sets every element to 0.
+   *
+   * @param a the array
+   */
+  public static void clear(double[] a) {
+    java.util.Arrays.fill(a, 0.0);
+  }
+
+  /**
+   * Sets every element to 0.
+   *
+   * @param a the matrix
+   */
+  public static void clear(double[][] a) {
+    for (double[] row : a) {
+      java.util.Arrays.fill(row, 0.0);
+    }
+  }
+
+  /**
+   * Adds {@code source} into {@code target}, element by element.
+   *
+   * @param target the array added to
+   * @param source the array added
+   * @throws IllegalArgumentException if the lengths differ
+   */
+  public static void addTo(double[] target, double[] source) {
+    if (target.length != source.length) {
+      throw new IllegalArgumentException("Fluxion: the seed has length " + source.length
+          + " but the result has length " + target.length);
+    }
+    for (int i = 0; i < target.length; i++) {
+      target[i] += source[i];
+    }
+  }
+
+  /**
+   * Adds {@code source} into {@code target}, element by element.
+   *
+   * @param target the matrix added to
+   * @param source the matrix added
+   * @throws IllegalArgumentException if the shapes differ
+   */
+  public static void addTo(double[][] target, double[][] source) {
+    if (target.length != source.length) {
+      throw new IllegalArgumentException("Fluxion: the seed has " + source.length
+          + " rows but the result has " + target.length);
+    }
+    for (int i = 0; i < target.length; i++) {
+      addTo(target[i], source[i]);
+    }
+  }
+
+  /**
+   * Rejects the same array passed for two parameters when the method writes one of them: the
+   * derivative of such a call is not what either parameter's partial would say.
+   *
+   * @param a one argument
+   * @param aName its parameter's name
+   * @param b another argument
+   * @param bName its parameter's name
+   * @throws IllegalArgumentException if {@code a} and {@code b} are the same array
+   */
+  public static void requireDistinct(Object a, String aName, Object b, String bName) {
+    if (a != null && a == b) {
+      throw new IllegalArgumentException("Fluxion: the same array was passed for parameters '"
+          + aName + "' and '" + bName + "', and the method writes into one of them; pass a copy"
+          + " (for example " + bName + ".clone())");
+    }
+  }
+
+  /**
+   * A new zero array shaped like {@code like}.
+   *
+   * @param like the array whose shape to copy
+   * @return zeros of {@code like.length}
+   */
+  public static double[] zerosLike(double[] like) {
+    return new double[like.length];
+  }
+
+  /**
+   * A new zero matrix shaped like {@code like}.
+   *
+   * @param like the matrix whose shape to copy
+   * @return zeros with {@code like}'s row lengths
+   */
+  public static double[][] zerosLike(double[][] like) {
+    double[][] out = new double[like.length][];
+    for (int i = 0; i < like.length; i++) {
+      out[i] = new double[like[i].length];
+    }
+    return out;
+  }
+
+  /**
+   * Pushes a copy of an array's contents onto the tape, before a call that may overwrite them.
+   *
+   * @param tape the tape
+   * @param a the array
+   */
+  public static void save(Tape tape, double[] a) {
+    for (double v : a) {
+      tape.pushDouble(v);
+    }
+  }
+
+  /**
+   * Pushes a copy of a matrix's contents onto the tape.
+   *
+   * @param tape the tape
+   * @param a the matrix
+   */
+  public static void save(Tape tape, double[][] a) {
+    for (double[] row : a) {
+      save(tape, row);
+    }
+  }
+
+  /**
+   * Gives an array back the contents {@link #save(Tape, double[])} pushed.
+   *
+   * @param tape the tape
+   * @param a the array
+   */
+  public static void restore(Tape tape, double[] a) {
+    for (int i = a.length - 1; i >= 0; i--) {
+      a[i] = tape.popDouble();
+    }
+  }
+
+  /**
+   * Gives a matrix back the contents {@link #save(Tape, double[][])} pushed.
+   *
+   * @param tape the tape
+   * @param a the matrix
+   */
+  public static void restore(Tape tape, double[][] a) {
+    for (int i = a.length - 1; i >= 0; i--) {
+      restore(tape, a[i]);
+    }
+  }
+}
