@@ -35,7 +35,7 @@ public final class Tour {
    * @return the examples, a fresh instance of each
    */
   public static List<Example> examples() {
-    return List.of(new Seed004Graph());
+    return List.of(new Seed000Regression(), new Seed003Descent(), new Seed004Graph());
   }
 
   /**

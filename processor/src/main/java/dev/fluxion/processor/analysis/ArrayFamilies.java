@@ -29,6 +29,11 @@ public final class ArrayFamilies {
   public static ArrayFamilies of(IrMethod method) {
     ArrayFamilies families = new ArrayFamilies();
     Activity.forEachStatement(method.body(), s -> {
+      if (s instanceof Stmt.ArrayWrite write && write.value() instanceof Var row
+          && row.type() instanceof ArrayType && write.array() instanceof Var matrix) {
+        families.union(matrix, row);
+        return;
+      }
       Var target = null;
       Expr value = null;
       if (s instanceof Stmt.Let let) {

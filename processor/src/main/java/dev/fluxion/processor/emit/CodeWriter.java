@@ -125,7 +125,10 @@ final class CodeWriter {
     } else if (s instanceof Stmt.Set set) {
       assignment(set, inline, code);
     } else if (s instanceof Stmt.Declare declare) {
-      if (declare.initial() == null) {
+      if (declare.initial() == null && !(declare.target().type() instanceof Primitive)) {
+        // Arrays declared ahead of the blocks that assign them.
+        code.addStatement("$T $N = null", type(declare.target().type()), name(declare.target()));
+      } else if (declare.initial() == null) {
         code.addStatement("$T $N", type(declare.target().type()), name(declare.target()));
       } else {
         code.addStatement("$T $N = $L", type(declare.target().type()), name(declare.target()),
@@ -236,6 +239,9 @@ final class CodeWriter {
       CodeBlock.Builder dims = CodeBlock.builder();
       for (Atom d : fresh.dimensions()) {
         dims.add("[$L]", atom(d, inline).code());
+      }
+      for (int i = fresh.dimensions().size(); i < fresh.type().rank(); i++) {
+        dims.add("[]");
       }
       return new JavaExpr(CodeBlock.of("new $L$L", fresh.type().element().keyword(), dims.build()),
           JavaExpr.PRIMARY);

@@ -33,6 +33,7 @@ final class GradientApi {
   private final String tape;
   private final String valueField;
   private final String tapeField;
+  private final NameAllocator scratchNames;
 
   GradientApi(DifferentiableMethod method, ClassName companion) {
     this.method = method;
@@ -45,6 +46,7 @@ final class GradientApi {
     this.seed = names.fresh("seed");
     this.into = names.fresh("into");
     this.tape = names.fresh("tape");
+    this.scratchNames = names;
     NameAllocator fields = new NameAllocator(userNames);
     this.valueField = fields.fresh("value");
     this.tapeField = fields.fresh("tape");
@@ -164,10 +166,24 @@ final class GradientApi {
             into, p.name(), p.name());
       }
     }
+    // An array the method writes is handed to the reverse sweep with a zero adjoint of its own:
+    // the sweep consumes the adjoint of the array's final state, which here is nothing.
+    java.util.Map<String, String> scratch = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < method.parameters().size(); i++) {
+      DifferentiableMethod.Parameter p = method.parameters().get(i);
+      if (p.differentiated() && p.type() instanceof ArrayType && method.writes(i)) {
+        String local = scratchNames.fresh(p.name() + "Bar");
+        scratch.put(p.name(), local);
+        spec.addStatement("$T $N = $T.zerosLike($N)", CodeWriter.type(p.type()), local,
+            CompanionWriter.ADJOINTS, p.name());
+      }
+    }
     spec.addStatement("$T $N = $N.$N", CompanionWriter.TAPE, tape, into, tapeField)
         .addStatement("$N.clear()", tape)
         .addStatement("$N.$N = $N($L)", into, valueField, method.reverseName(),
-            reverseArguments(CodeBlock.of("$N", seed), CodeBlock.of("$N", tape)));
+            reverseArguments(scratch, CodeBlock.of("$N", seed), CodeBlock.of("$N", tape)));
+    scratch.forEach((param, local) -> spec.addStatement("$T.addTo($N.$N, $N)",
+        CompanionWriter.ADJOINTS, into, param, local));
     List<DifferentiableMethod.Parameter> partials = method.differentiated();
     for (int i = partials.size() - 1; i >= 0; i--) {
       if (partials.get(i).type() == Primitive.DOUBLE) {
@@ -190,7 +206,7 @@ final class GradientApi {
 
   /** The reverse building block's arguments: the primal ones, each differentiated array followed
    * by the holder's adjoint array, then {@code extra}. */
-  private CodeBlock reverseArguments(CodeBlock... extra) {
+  private CodeBlock reverseArguments(java.util.Map<String, String> scratch, CodeBlock... extra) {
     List<CodeBlock> args = new ArrayList<>();
     if (!method.isStatic()) {
       args.add(CodeBlock.of("$N", self));
@@ -198,7 +214,8 @@ final class GradientApi {
     for (DifferentiableMethod.Parameter p : method.parameters()) {
       args.add(CodeBlock.of("$N", p.name()));
       if (p.differentiated() && p.type() instanceof ArrayType) {
-        args.add(CodeBlock.of("$N.$N", into, p.name()));
+        args.add(scratch.containsKey(p.name()) ? CodeBlock.of("$N", scratch.get(p.name()))
+            : CodeBlock.of("$N.$N", into, p.name()));
       }
     }
     args.addAll(List.of(extra));

@@ -317,83 +317,64 @@ final class ControlFlowLowerer {
   }
 
   /**
-   * A {@code switch} on an {@code int}: a chain of {@code if}s, one per case. A {@code break}
-   * ends its case; falling through from one non-empty case into the next is not supported.
+   * A {@code switch} on an {@code int}: a chain of {@code if}s, one per case, in source order, with
+   * {@code default} last. A case's code is its body followed, as in Java, by the bodies after it
+   * (fall-through) until a {@code break} ends the switch; the arrow form never falls through.
    */
   private boolean lowerSwitch(SwitchTree tree, List<Work> rest) {
     lowerer.emit(new Stmt.Marker("switch (" + lowerer.source(tree.getExpression()) + ")"));
-    ExpressionLowerer expressions = lowerer.expressions();
-    Atom selector = expressions.atom(tree.getExpression());
+    Atom selector = lowerer.expressions().atom(tree.getExpression());
     if (selector.type() != Primitive.INT) {
       throw new Rejection(Diagnostic.UNSUPPORTED_STATEMENT, tree.getExpression(),
           "a switch on " + selector.type(), "switch on an int");
     }
-    List<List<ExpressionTree>> labels = new ArrayList<>();
-    List<List<StatementTree>> bodies = new ArrayList<>();
-    List<ExpressionTree> pending = new ArrayList<>();
-    List<StatementTree> defaultBody = null;
-    List<? extends CaseTree> cases = tree.getCases();
-    for (int i = 0; i < cases.size(); i++) {
-      CaseTree c = cases.get(i);
-      List<StatementTree> body = caseBody(c);
-      boolean isDefault = c.getExpressions().isEmpty();
-      if (body.isEmpty() && i < cases.size() - 1) {
-        if (isDefault) {
-          throw new Rejection(Diagnostic.UNSUPPORTED_STATEMENT, c, "'default' grouped with cases",
-              "give 'default' its own body");
-        }
-        pending.addAll(c.getExpressions());
-        continue;
-      }
-      if (c.getCaseKind() == CaseTree.CaseKind.STATEMENT && i < cases.size() - 1
-          && !body.isEmpty() && completesNormally(body.get(body.size() - 1))) {
-        throw new Rejection(Diagnostic.UNSUPPORTED_STATEMENT, c, "falling through into the next case",
-            "end each case with break, continue or return");
-      }
-      if (isDefault) {
-        if (!pending.isEmpty()) {
-          throw new Rejection(Diagnostic.UNSUPPORTED_STATEMENT, c, "'default' grouped with cases",
-              "give 'default' its own body");
-        }
-        defaultBody = body;
-      } else {
-        List<ExpressionTree> all = new ArrayList<>(pending);
-        all.addAll(c.getExpressions());
-        labels.add(all);
-        bodies.add(body);
-      }
-      pending.clear();
-    }
     breakTargets.add(tree);
     try {
-      return caseChain(tree, selector, labels, bodies, defaultBody, 0, rest);
+      return caseChain(tree, selector, 0, rest);
     } finally {
       breakTargets.remove(breakTargets.size() - 1);
     }
   }
 
-  private boolean caseChain(SwitchTree tree, Atom selector, List<List<ExpressionTree>> labels,
-      List<List<StatementTree>> bodies, List<StatementTree> defaultBody, int index, List<Work> rest) {
-    if (index == labels.size()) {
-      return lower(caseWork(tree, defaultBody == null ? List.of() : defaultBody, rest));
+  private boolean caseChain(SwitchTree tree, Atom selector, int index, List<Work> rest) {
+    List<? extends CaseTree> cases = tree.getCases();
+    while (index < cases.size() && cases.get(index).getExpressions().isEmpty()) {
+      index++;
+    }
+    if (index == cases.size()) {
+      int defaultIndex = -1;
+      for (int i = 0; i < cases.size(); i++) {
+        if (cases.get(i).getExpressions().isEmpty()) {
+          defaultIndex = i;
+        }
+      }
+      return lower(caseWork(tree, defaultIndex, rest));
     }
     ExpressionLowerer expressions = lowerer.expressions();
     Atom condition = null;
-    for (ExpressionTree label : labels.get(index)) {
+    for (ExpressionTree label : cases.get(index).getExpressions()) {
       Atom value = expressions.atom(label);
       Atom test = expressions.atomOf(expressions.binary(BinaryOp.EQ, selector, value, label));
       condition = condition == null ? test
           : expressions.atomOf(expressions.binary(BinaryOp.OR, condition, test, label));
     }
-    List<StatementTree> body = bodies.get(index);
+    int matched = index;
     return lowerer.branchAndMerge(condition,
-        () -> lower(caseWork(tree, body, rest)),
-        () -> caseChain(tree, selector, labels, bodies, defaultBody, index + 1, rest));
+        () -> lower(caseWork(tree, matched, rest)),
+        () -> caseChain(tree, selector, matched + 1, rest));
   }
 
-  private static Deque<Work> caseWork(SwitchTree tree, List<StatementTree> body, List<Work> rest) {
+  /** The code of the case at {@code index} (none for -1): its body and those it falls into. */
+  private static Deque<Work> caseWork(SwitchTree tree, int index, List<Work> rest) {
     Deque<Work> work = new ArrayDeque<>();
-    body.forEach(s -> work.add(new Source(s)));
+    List<? extends CaseTree> cases = tree.getCases();
+    if (index >= 0) {
+      boolean rule = cases.get(index).getCaseKind() == CaseTree.CaseKind.RULE;
+      int last = rule ? index : cases.size() - 1;
+      for (int i = index; i <= last; i++) {
+        caseBody(cases.get(i)).forEach(s -> work.add(new Source(s)));
+      }
+    }
     work.add(new EndOfSwitch(tree));
     work.addAll(rest);
     return work;
@@ -409,17 +390,6 @@ final class ControlFlowLowerer {
           "write a statement or a block after '->'");
     }
     return new ArrayList<>(c.getStatements());
-  }
-
-  private static boolean completesNormally(StatementTree last) {
-    return switch (last.getKind()) {
-      case BREAK, CONTINUE, RETURN, THROW -> false;
-      case BLOCK -> {
-        List<? extends StatementTree> inner = ((BlockTree) last).getStatements();
-        yield inner.isEmpty() || completesNormally(inner.get(inner.size() - 1));
-      }
-      default -> true;
-    };
   }
 
   // ---- loops ----

@@ -1,6 +1,7 @@
 package dev.fluxion.processor.lower;
 
 import com.sun.source.tree.ArrayAccessTree;
+import com.sun.source.tree.ArrayTypeTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.CompoundAssignmentTree;
@@ -178,12 +179,18 @@ final class ExpressionLowerer {
       throw new Rejection(Diagnostic.UNSUPPORTED_EXPRESSION, tree, "this array creation", "");
     }
     if (!tree.getDimensions().isEmpty()) {
-      Primitive element = DeclaredTypes.primitive(tree.getType());
+      Primitive element = tree.getType() instanceof ArrayTypeTree ? Primitive.DOUBLE
+          : DeclaredTypes.primitive(tree.getType());
       int rank = tree.getDimensions().size();
+      if (tree.getType() instanceof ArrayTypeTree inner) {
+        // new double[n][]: rows assigned later.
+        element = DeclaredTypes.primitive(inner.getType());
+        rank++;
+      }
       if (tree.getInitializers() != null || rank > 2 || (element != Primitive.DOUBLE && rank > 1)
           || (element != Primitive.DOUBLE && element != Primitive.INT)) {
         throw new Rejection(Diagnostic.UNSUPPORTED_EXPRESSION, tree, "this array creation",
-            "create double[n], double[n][m] or int[n]");
+            "create double[n], double[n][m], double[n][] or int[n]");
       }
       List<Atom> sizes = new ArrayList<>();
       for (ExpressionTree dimension : tree.getDimensions()) {
@@ -215,9 +222,9 @@ final class ExpressionLowerer {
     if (!(array.type() instanceof ArrayType type)) {
       throw new Rejection(Diagnostic.UNSUPPORTED_EXPRESSION, target, "indexing " + array.type(), "");
     }
-    if (type.component() instanceof ArrayType) {
-      throw new Rejection(Diagnostic.UNSUPPORTED_EXPRESSION, site, "assigning a row of a double[][]",
-          "assign its elements one by one instead, A[i][j] = ...");
+    if (type.component() instanceof ArrayType && op != null) {
+      throw new Rejection(Diagnostic.UNSUPPORTED_EXPRESSION, site, "arithmetic on a row",
+          "work on the elements, A[i][j]");
     }
     Atom index = index(target.getIndex());
     Atom value;

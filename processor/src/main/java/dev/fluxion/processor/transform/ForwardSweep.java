@@ -84,12 +84,23 @@ final class ForwardSweep {
         out.add(new Stmt.Declare(v, v.type() instanceof Primitive p ? Const.zeroOf(p) : null));
       }
     } else if (s instanceof Stmt.ArrayWrite write) {
+      boolean rowOfActive = write.value().type() instanceof ArrayType
+          && context.activity().isActive(write.array());
+      Var shadowMatrix = rowOfActive ? context.shadow((Var) write.array()) : null;
       if (context.recordsElementsOf(write.array())) {
         Var old = context.temp(((ArrayType) write.array().type()).component());
         out.add(new Stmt.Let(old, new Expr.ArrayRead(write.array(), write.index(), old.type())));
         out.add(new Stmt.Push(tape, old));
+        if (rowOfActive) {
+          Var oldShadow = context.temp(old.type());
+          out.add(new Stmt.Let(oldShadow, new Expr.ArrayRead(shadowMatrix, write.index(), old.type())));
+          out.add(new Stmt.Push(tape, oldShadow));
+        }
       }
       out.add(write);
+      if (rowOfActive) {
+        out.add(new Stmt.ArrayWrite(shadowMatrix, write.index(), context.shadow((Var) write.value())));
+      }
     } else if (s instanceof Stmt.If branch) {
       out.add(new Stmt.If(branch.condition(), block(branch.then(), hoisted, loops),
           block(branch.otherwise(), hoisted, loops)));

@@ -65,6 +65,11 @@ final class ReverseContext {
         k -> new Var(names.fresh(k.name() + "Bar"), k.type(), Var.Kind.DERIVED));
   }
 
+  /** Every shadow made so far, by array. */
+  Map<Var, Var> shadows() {
+    return shadows;
+  }
+
   Var temp(IrType type) {
     return new Var(names.numbered("t"), type, Var.Kind.TEMP);
   }

@@ -106,9 +106,16 @@ public final class ReverseTransform {
       names.speculate(() -> {
         Block dry = reverseSweep(body, ret, seed);
         Reads.collect(dry, reads);
-        declared = new HashSet<>();
+        // An array whose shadow the reverse sweep reads must be restored with its shadow.
+        context.shadows().forEach((array, shadow) -> {
+          if (reads.contains(shadow)) {
+            reads.add(array);
+          }
+        });
       });
       recording = Recording.needed(primal.body(), activity, reads, primal.parameters());
+      // The dry run's names were given back: start again with a fresh set of adjoints.
+      context = new ReverseContext(activity, names, tape, parameterShadows);
     } else {
       recording = Recording.everything(primal.body(), activity);
     }
@@ -256,6 +263,20 @@ public final class ReverseTransform {
   /** {@code a[i] = v} reverses to {@code v̄ += ā[i]; ā[i] = 0}, then the old element comes back. */
   private void reverseArrayWrite(Stmt.ArrayWrite write, Block.Builder out) {
     Var array = (Var) write.array();
+    if (write.value().type() instanceof ArrayType) {
+      // A row stored into a matrix: the shadows share it; only the old rows come back.
+      if (context.recordsElementsOf(array)) {
+        if (activity.isActive(array)) {
+          Var oldShadow = context.temp(write.value().type());
+          out.add(new Stmt.Let(oldShadow, new Expr.Pop(context.tape(), oldShadow.type())));
+          out.add(new Stmt.ArrayWrite(context.shadow(array), write.index(), oldShadow));
+        }
+        Var old = context.temp(write.value().type());
+        out.add(new Stmt.Let(old, new Expr.Pop(context.tape(), old.type())));
+        out.add(new Stmt.ArrayWrite(array, write.index(), old));
+      }
+      return;
+    }
     if (activity.isActive(array)) {
       Var shadow = context.shadow(array);
       if (activity.isActive(write.value())) {
