@@ -174,9 +174,9 @@ public final class Seed003Descent implements Example {
     double[][] gradients = run[1];
     for (int k = 0; k < gradients.length; k++) {
       out.println("seed-003 step " + (k + 1) + "  alpha = 1/" + (k + 2) + "  grad f"
-          + pair(iterates[k]) + " = " + pair(gradients[k]) + " (sheet: "
-          + intPair(SHEET_GRADIENTS[k]) + ")  ->  x = " + pair(iterates[k + 1]) + " (sheet: "
-          + intPair(SHEET_ITERATES[k]) + ")");
+          + pair(iterates[k]) + " = " + pair(gradients[k]) + "  ->  x(" + (k + 1) + ") = "
+          + pair(iterates[k + 1]) + "  (sheet: grad f = " + intPair(SHEET_GRADIENTS[k]) + ", x("
+          + (k + 1) + ") = " + intPair(SHEET_ITERATES[k]) + ")");
     }
     double[] last = iterates[iterates.length - 1];
     var atLast = Seed003DescentDerivatives.fGradient(last[0], last[1]);

@@ -57,7 +57,7 @@ class Seed000RegressionTest {
   /** The number printed after {@code label}, on the one line that starts with {@code prefix}. */
   private static double number(String prefix, String label) {
     String line = line(prefix);
-    Matcher m = Pattern.compile(Pattern.quote(label) + "\\s*=?\\s*(-?[0-9][0-9.eE-]*)")
+    Matcher m = Pattern.compile(Pattern.quote(label) + "\\s*=?\\s*(-?[0-9][0-9.eE+-]*)")
         .matcher(line);
     assertTrue(m.find(), () -> "no '" + label + "' number in line: " + line);
     return Double.parseDouble(m.group(1));

@@ -229,6 +229,19 @@ class DiagnosticsTest {
   }
 
   @Test
+  void flx210SameArrayForAParameterTheCalleeWrites() {
+    assertError("FLX210", 6, source(
+        "  @Differentiable static double f(double[] x) {",
+        "    double[] y = x;",
+        "    return scale(x, y);",
+        "  }",
+        "  @Differentiable static double scale(double[] a, double[] b) {",
+        "    a[0] = a[0] * b[0];",
+        "    return a[0];",
+        "  }"));
+  }
+
+  @Test
   void everyErrorInABodyIsReportedNotJustTheFirst() {
     JavaFileObject source = source(
         "  @Differentiable static double f(double x) {",

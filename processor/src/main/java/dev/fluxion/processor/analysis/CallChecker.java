@@ -22,6 +22,29 @@ import java.util.Map;
 public final class CallChecker {
   private CallChecker() {}
 
+  /** The same array passed for two parameters of a method that writes one of them. */
+  private static void aliasing(Expr.Call call, DifferentiableMethod callee, Activity activity,
+      Tree site, List<Problem> problems) {
+    List<Atom> args = call.arguments();
+    for (int i = 0; i < args.size(); i++) {
+      if (!callee.writes(i) || !(args.get(i) instanceof dev.fluxion.processor.ir.Var written)) {
+        continue;
+      }
+      for (int j = 0; j < args.size(); j++) {
+        if (j != i && args.get(j) instanceof dev.fluxion.processor.ir.Var other
+            && other.type() instanceof dev.fluxion.processor.ir.ArrayType
+            && activity.families().sameFamily(written, other)) {
+          Tree argument = site instanceof MethodInvocationTree invocation
+              ? invocation.getArguments().get(j) : site;
+          Tree writtenTree = site instanceof MethodInvocationTree invocation
+              ? invocation.getArguments().get(i) : site;
+          problems.add(new Problem(Diagnostic.ALIASED_ARGUMENTS, argument, writtenTree, argument,
+              callee.display(), callee.parameters().get(i).name(), argument));
+        }
+      }
+    }
+  }
+
   /**
    * Checks every active call.
    *
@@ -32,6 +55,14 @@ public final class CallChecker {
   public static List<Problem> check(LoweredMethod method, Activity activity) {
     List<Problem> problems = new ArrayList<>();
     Map<Expr, Tree> origins = method.origins();
+    Activity.forEachStatement(method.ir().body(), s -> {
+      Expr value = s instanceof dev.fluxion.processor.ir.Stmt.Let l ? l.value()
+          : s instanceof dev.fluxion.processor.ir.Stmt.Set st ? st.value()
+          : s instanceof dev.fluxion.processor.ir.Stmt.Eval e ? e.value() : null;
+      if (value instanceof Expr.Call call && call.callee() instanceof Callee.Primal p) {
+        aliasing(call, p.method(), activity, origins.get(call), problems);
+      }
+    });
     Activity.forEachAssignment(method.ir().body(), (target, value) -> {
       if (!activity.isActive(target) || !(value instanceof Expr.Call call)) {
         return;

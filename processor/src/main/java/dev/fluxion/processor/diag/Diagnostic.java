@@ -63,7 +63,10 @@ public enum Diagnostic {
       "%s is private, and the generated companion class cannot reach it; make it"
           + " package-private"),
   UNRESOLVED(209, Kind.ERROR,
-      "cannot resolve %s in differentiable code; %s");
+      "cannot resolve %s in differentiable code; %s"),
+  ALIASED_ARGUMENTS(210, Kind.ERROR,
+      "'%s' and '%s' may be the same array, and %s writes into its parameter '%s'; the derivative"
+          + " of such a call is not defined by its parameters' partials: pass a copy (%s.clone())");
 
   private final int number;
   private final Kind kind;

@@ -411,12 +411,12 @@ final class ControlFlowLowerer {
     };
     String label = lowerer.names().fresh(sourceLabel != null ? sourceLabel : "loop");
     LoopFrame frame = new LoopFrame(label, sourceLabel, ++loops, kind, tree, innermost);
-    lowerer.emit(new Stmt.Marker(header(tree)));
     if (tree instanceof ForLoopTree f) {
       for (StatementTree init : f.getInitializer()) {
         lowerSimple(init);
       }
     }
+    lowerer.emit(new Stmt.Marker(header(tree)));
     if (tree instanceof EnhancedForLoopTree each) {
       frame.array = expressions.atom(each.getExpression());
       if (!(frame.array.type() instanceof ArrayType)) {
@@ -554,6 +554,7 @@ final class ControlFlowLowerer {
 
   /** The loop variables take the values of this path; assigned before every jump. */
   private void copyBack(LoopFrame frame) {
+    lowerer.emit(new Stmt.Marker("next iteration of " + header(frame.tree)));
     for (Map.Entry<String, Var> e : frame.loopVars.entrySet()) {
       Var current = e.getKey().equals("\0index") ? null
           : lowerer.scope().lookup(e.getKey()).map(Scope.Binding::current).orElse(null);

@@ -188,9 +188,9 @@ public final class ReverseTransform {
 
   private void reverse(Stmt s, Block.Builder out, int loops) {
     if (s instanceof Stmt.Let let) {
-      reverseAssignment(let.target(), let.value(), out, loops);
+      reverseAssignment(let.target(), let.value(), out, loops, true);
     } else if (s instanceof Stmt.Set set) {
-      reverseAssignment(set.target(), set.value(), out, loops);
+      reverseAssignment(set.target(), set.value(), out, loops, false);
     } else if (s instanceof Stmt.ArrayWrite write) {
       reverseArrayWrite(write, out);
     } else if (s instanceof Stmt.If branch) {
@@ -202,7 +202,13 @@ public final class ReverseTransform {
     }
   }
 
-  private void reverseAssignment(Var target, Expr value, Block.Builder out, int loops) {
+  /**
+   * Reverses one assignment. Inside a loop, the adjoint of a variable assigned with {@code Set}
+   * (a loop variable) lives across iterations and is cleared once used; one declared with
+   * {@code Let} gets a fresh adjoint in each reversed iteration.
+   */
+  private void reverseAssignment(Var target, Expr value, Block.Builder out, int loops,
+      boolean isLet) {
     restoreWrittenArguments(value, out);
     boolean isArray = target.type() instanceof ArrayType;
     if (activity.isActive(target) && (isArray || declared.contains(context.adjoint(target)))) {
@@ -214,7 +220,7 @@ public final class ReverseTransform {
       } else {
         reverseScalar(target, value, out);
       }
-      if (!isArray && loops > 0) {
+      if (!isArray && loops > 0 && !isLet) {
         out.add(new Stmt.Set(context.adjoint(target), Const.ZERO));
       }
     }
