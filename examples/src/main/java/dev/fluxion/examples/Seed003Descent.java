@@ -21,8 +21,8 @@ import java.util.Random;
  * loops over w (a {@code double[2]}) and u (a {@code double[2][2]}) and must agree.
  *
  * <p>Task 1 contrasts stochastic gradient descent (one randomly chosen sample per update) with
- * full-batch gradient descent (the whole data set per update); the full-batch gradient is the sum
- * of the per-sample pullbacks of {@link #networkLoss}, each seeded with 1/n.
+ * full-batch gradient descent (the whole data set per update); {@link #meanLoss} is the
+ * full-batch loss, calling {@link #networkLoss} for each sample.
  */
 public final class Seed003Descent implements Example {
 
@@ -86,15 +86,13 @@ public final class Seed003Descent implements Example {
     for (int k = 0; k < w.length; k++) {
       z[k] = Math.max(0, w[k] * x);
     }
-    // The rows of u, taken once outside the loops, as the sheet writes a_j = z_1·u_1j + z_2·u_2j.
-    // (Reading u[k][j] inside a loop does not compile yet: the processor does not restore the
-    // row's adjoint alias in the reverse sweep.)
-    double[] u1 = u[0];
-    double[] u2 = u[1];
     double[] exps = new double[y.length];
     double total = 0;
     for (int j = 0; j < y.length; j++) {
-      double a = z[0] * u1[j] + z[1] * u2[j];
+      double a = 0;
+      for (int k = 0; k < z.length; k++) {
+        a += z[k] * u[k][j];
+      }
       exps[j] = Math.exp(a);
       total += exps[j];
     }
@@ -107,9 +105,7 @@ public final class Seed003Descent implements Example {
   }
 
   /**
-   * The full-batch loss: the mean of {@link #networkLoss} over a data set. Plain Java: its
-   * gradient is the sum of {@link #networkLoss}'s pullbacks with seed 1/n, as {@link #fullBatch}
-   * builds it.
+   * The full-batch loss: the mean of {@link #networkLoss} over a data set.
    *
    * @param w the hidden weights
    * @param u the output weights
@@ -117,7 +113,8 @@ public final class Seed003Descent implements Example {
    * @param ys the targets, one row per input
    * @return the mean loss
    */
-  static double meanLoss(double[] w, double[][] u, double[] xs, double[][] ys) {
+  @Differentiable(wrt = {"w", "u"})
+  public static double meanLoss(double[] w, double[][] u, double[] xs, double[][] ys) {
     double sum = 0;
     for (int i = 0; i < xs.length; i++) {
       sum += networkLoss(w, u, xs[i], ys[i]);
@@ -286,14 +283,10 @@ public final class Seed003Descent implements Example {
    */
   static Weights fullBatch(double[] xs, double[][] ys, int updates) {
     Weights weights = Weights.initial();
+    var g = new Seed003DescentDerivatives.MeanLossGradient();
     for (int t = 0; t < updates; t++) {
-      // The gradient of the mean loss, sample by sample: each pullback adds (1/n)·∇L_i.
-      var batch = new Seed003DescentDerivatives.NetworkLossGradient();
-      for (int i = 0; i < xs.length; i++) {
-        Seed003DescentDerivatives.networkLossPullback(
-            weights.w(), weights.u(), xs[i], ys[i], 1.0 / xs.length, batch);
-      }
-      weights.step(LEARNING_RATE, batch.w(), batch.u());
+      Seed003DescentDerivatives.meanLossGradient(weights.w(), weights.u(), xs, ys, g);
+      weights.step(LEARNING_RATE, g.w(), g.u());
     }
     return weights;
   }

@@ -197,10 +197,17 @@ class Seed003DescentTest {
     for (double x : xs) {
       assertTrue(Math.abs(x) >= 0.25 && Math.abs(x) < 2, "x = " + x);
     }
+    // Fluxion through meanLoss's loop of calls, against the sum of the per-sample pullbacks, each
+    // adding (1/n)·∇L_i, and against central differences.
+    var mean = Seed003DescentDerivatives.meanLossGradient(W, U, xs, ys);
     var batch = new Seed003DescentDerivatives.NetworkLossGradient();
     for (int i = 0; i < xs.length; i++) {
       Seed003DescentDerivatives.networkLossPullback(W, U, xs[i], ys[i], 1.0 / xs.length, batch);
     }
+    assertEquals(Seed003Descent.meanLoss(W, U, xs, ys), mean.value(), 0);
+    assertArrayEquals(batch.w(), mean.w(), TIGHT);
+    assertArrayEquals(batch.u()[0], mean.u()[0], TIGHT);
+    assertArrayEquals(batch.u()[1], mean.u()[1], TIGHT);
     double h = 1e-6;
     for (int k = 0; k < 2; k++) {
       double[] plus = W.clone();
