@@ -192,6 +192,16 @@ class DiagnosticsTest {
   }
 
   @Test
+  void flx205PlainMethodGivenADifferentiatedArray() {
+    assertError("FLX205", 6, source(
+        "  @Differentiable static double f(double[] x) {",
+        "    double[] y = new double[x.length];",
+        "    System.arraycopy(x, 0, y, 0, x.length);",
+        "    return y[0];",
+        "  }"));
+  }
+
+  @Test
   void flx206FieldAssignment() {
     assertError("FLX206", 6, source(
         "  double last;",

@@ -62,6 +62,14 @@ public final class CallChecker {
       if (value instanceof Expr.Call call && call.callee() instanceof Callee.Primal p) {
         aliasing(call, p.method(), activity, origins.get(call), problems);
       }
+      // A plain method may write into an array it is given; with a varied array that would
+      // change values behind the derivative's back.
+      if (value instanceof Expr.Call call && call.callee() instanceof Callee.Plain plain
+          && call.arguments().stream().anyMatch(a -> a.type() instanceof dev.fluxion.processor.ir.ArrayType
+              && activity.isVaried(a))) {
+        problems.add(new Problem(Diagnostic.NOT_DIFFERENTIABLE_CALL, origins.get(call),
+            plain.name(), plain.name()));
+      }
     });
     Activity.forEachAssignment(method.ir().body(), (target, value) -> {
       if (!activity.isActive(target) || !(value instanceof Expr.Call call)) {
@@ -74,7 +82,11 @@ public final class CallChecker {
           problems.add(new Problem(Diagnostic.NO_RULE, site, "Math." + f.name()));
         }
       } else if (call.callee() instanceof Callee.Plain p) {
-        problems.add(new Problem(Diagnostic.NOT_DIFFERENTIABLE_CALL, site, p.name(), p.name()));
+        boolean reported = call.arguments().stream().anyMatch(
+            a -> a.type() instanceof dev.fluxion.processor.ir.ArrayType && activity.isVaried(a));
+        if (!reported) {
+          problems.add(new Problem(Diagnostic.NOT_DIFFERENTIABLE_CALL, site, p.name(), p.name()));
+        }
       } else if (call.callee() instanceof Callee.Primal p) {
         DifferentiableMethod callee = p.method();
         for (int i = 0; i < args.size(); i++) {
