@@ -20,7 +20,11 @@ import dev.fluxion.processor.lower.SymbolResolver;
 import dev.fluxion.processor.lower.Validator;
 import dev.fluxion.processor.model.DifferentiableMethod;
 import dev.fluxion.processor.model.MethodDescriber;
+import dev.fluxion.processor.transform.ForwardTransform;
 import dev.fluxion.processor.transform.ReverseTransform;
+import dev.fluxion.processor.transform.Signatures;
+import dev.fluxion.processor.analysis.Variation;
+import dev.fluxion.processor.ir.Var;
 import java.util.List;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.ExecutableElement;
@@ -87,10 +91,32 @@ final class Pipeline {
     if (tape == null) {
       throw new IllegalStateException(TAPE + " is not on the class path: add fluxion-runtime");
     }
+    Reference tapeType = new Reference(tape.asType());
+    var forwardNames = lowered.names().copy();
     IrMethod reverse =
-        new ReverseTransform(lowered, activity, new Reference(tape.asType()), recordOnlyWhatIsRead)
-            .transform();
-    return new CompanionWriter.Derived(descriptor, reverse);
+        new ReverseTransform(lowered, activity, tapeType, recordOnlyWhatIsRead).transform();
+    IrMethod forward = new ForwardTransform(lowered.ir(), lowered.independents(),
+        activity::isActive, forwardNames, true)
+        .transform(descriptor.forwardName(),
+            new Var(forwardNames.fresh("tape"), tapeType, Var.Kind.DERIVED));
+    IrMethod reverseForward = secondOrder(descriptor, reverse, lowered.names());
+    return new CompanionWriter.Derived(descriptor, reverse, forward, reverseForward);
+  }
+
+  /** Forward mode over the reverse block: the second-order building block. */
+  private static IrMethod secondOrder(
+      DifferentiableMethod descriptor, IrMethod reverse, dev.fluxion.processor.lower.NameAllocator names) {
+    List<Boolean> flags = Signatures.reverseTangents(descriptor);
+    List<Var> inputs = new java.util.ArrayList<>();
+    for (int i = 0; i < flags.size(); i++) {
+      if (flags.get(i)) {
+        inputs.add(reverse.parameters().get(i));
+      }
+    }
+    Variation variation = Variation.of(reverse, inputs);
+    Var tape = reverse.parameters().get(reverse.parameters().size() - 1);
+    return new ForwardTransform(reverse, inputs, variation::isVaried, names, false)
+        .transform(descriptor.reverseForwardName(), tape);
   }
 
   private void warnIfConstant(LoweredMethod lowered, Activity activity,

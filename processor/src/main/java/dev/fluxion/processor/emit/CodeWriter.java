@@ -304,6 +304,15 @@ final class CodeWriter {
       DifferentiableMethod m = r.method();
       return CodeBlock.of("$T.$N($L)", CompanionWriter.companion(m.owner()), m.reverseName(), arguments);
     }
+    if (callee instanceof Callee.Forward f) {
+      DifferentiableMethod m = f.method();
+      return CodeBlock.of("$T.$N($L)", CompanionWriter.companion(m.owner()), m.forwardName(), arguments);
+    }
+    if (callee instanceof Callee.ReverseForward rf) {
+      DifferentiableMethod m = rf.method();
+      return CodeBlock.of("$T.$N($L)", CompanionWriter.companion(m.owner()), m.reverseForwardName(),
+          arguments);
+    }
     String name;
     TypeName owner;
     if (callee instanceof Callee.Primal p) {

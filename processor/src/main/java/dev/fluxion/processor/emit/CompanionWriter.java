@@ -2,6 +2,7 @@ package dev.fluxion.processor.emit;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
@@ -33,8 +34,11 @@ public final class CompanionWriter {
    *
    * @param descriptor the method
    * @param reverse the reverse building block
+   * @param forward the forward-mode building block
+   * @param reverseForward the second-order building block (forward over reverse)
    */
-  public record Derived(DifferentiableMethod descriptor, IrMethod reverse) {}
+  public record Derived(
+      DifferentiableMethod descriptor, IrMethod reverse, IrMethod forward, IrMethod reverseForward) {}
 
   /**
    * The companion class's name.
@@ -77,6 +81,18 @@ public final class CompanionWriter {
       }
       type.addMethod(api.pullback());
       type.addMethod(reverse(method));
+      type.addMethod(block(method.forward(), CodeBlock.of(
+          "Forward-mode building block of {@code $L}: each differentiated argument is followed by\n"
+              + "its tangent; returns the value and pushes the directional derivative onto the tape.\n"
+              + "Generated code calls this.\n\n@return the value of {@code $L}\n",
+          method.descriptor().display(), method.descriptor().name())));
+      type.addMethod(block(method.reverseForward(), CodeBlock.of(
+          "Second-order building block of {@code $L}: {@link #$L} differentiated in forward mode.\n"
+              + "Each argument of the reverse block that can vary is followed by its tangent; pushes\n"
+              + "each scalar partial derivative followed by its directional derivative (a\n"
+              + "Hessian-vector product). Generated code calls this.\n\n@return the value of {@code $L}\n",
+          method.descriptor().display(), method.descriptor().reverseName(),
+          method.descriptor().name())));
     }
     return JavaFile.builder(owner.packageName(), type.build())
         .skipJavaLangImports(true)
@@ -105,6 +121,18 @@ public final class CompanionWriter {
         m.display(), seed, tape, partialList(m), m.pullbackName(), m.name());
     spec.addCode(writer.body());
     return spec.build();
+  }
+
+  private static MethodSpec block(IrMethod ir, CodeBlock javadoc) {
+    CodeWriter writer = new CodeWriter(ir);
+    MethodSpec.Builder spec = MethodSpec.methodBuilder(ir.name())
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(CodeWriter.type(ir.returnType()))
+        .addJavadoc(javadoc);
+    for (Var p : ir.parameters()) {
+      spec.addParameter(ParameterSpec.builder(CodeWriter.type(p.type()), writer.name(p)).build());
+    }
+    return spec.addCode(writer.body()).build();
   }
 
   private static String partialList(DifferentiableMethod m) {

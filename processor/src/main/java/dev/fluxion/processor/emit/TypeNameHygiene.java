@@ -104,6 +104,10 @@ final class TypeNameHygiene {
         add(CompanionWriter.ADJOINTS, qualifiers);
       } else if (callee instanceof Callee.Reverse r) {
         add(CompanionWriter.companion(r.method().owner()), qualifiers);
+      } else if (callee instanceof Callee.Forward f) {
+        add(CompanionWriter.companion(f.method().owner()), qualifiers);
+      } else if (callee instanceof Callee.ReverseForward rf) {
+        add(CompanionWriter.companion(rf.method().owner()), qualifiers);
       } else if (callee instanceof Callee.Primal p) {
         add(p.method().owner().type(), qualifiers);
       } else if (callee instanceof Callee.Plain p) {

@@ -4,7 +4,8 @@ import dev.fluxion.processor.model.DifferentiableMethod;
 
 /** What an {@link Expr.Call} calls. */
 public sealed interface Callee
-    permits Callee.MathFunction, Callee.Primal, Callee.Reverse, Callee.Plain, Callee.Runtime {
+    permits Callee.MathFunction, Callee.Primal, Callee.Reverse, Callee.Plain, Callee.Runtime,
+        Callee.Forward, Callee.ReverseForward {
 
   /**
    * A static method of {@code java.lang.Math} or {@code java.lang.StrictMath}, differentiated by the
@@ -48,4 +49,22 @@ public sealed interface Callee
    * @param name the helper's name
    */
   record Runtime(String name) implements Callee {}
+
+  /**
+   * The generated forward-mode building block of a {@code @Differentiable} method: primal
+   * arguments each followed by its tangent (for differentiated parameters), then the tape; it
+   * returns the value and pushes the result's tangent.
+   *
+   * @param method the callee
+   */
+  record Forward(DifferentiableMethod method) implements Callee {}
+
+  /**
+   * The forward-mode transform of a method's reverse building block (second order): the reverse
+   * block's arguments each followed by its tangent, then the tape; it pushes each scalar partial
+   * followed by that partial's tangent.
+   *
+   * @param method the callee
+   */
+  record ReverseForward(DifferentiableMethod method) implements Callee {}
 }

@@ -75,6 +75,18 @@ public final class NameAllocator {
   }
 
   /**
+   * An allocator that starts with the names this one has handed out, for a second method built
+   * from the same source.
+   *
+   * @return an independent copy
+   */
+  public NameAllocator copy() {
+    NameAllocator copy = new NameAllocator(userNames);
+    copy.taken.addAll(taken);
+    return copy;
+  }
+
+  /**
    * Runs a computation whose names are thrown away afterwards, so that lowering something twice
    * (once to learn its type) leaves no gaps in the numbering.
    *

@@ -76,6 +76,24 @@ public record DifferentiableMethod(
   }
 
   /**
+   * The name of the forward-mode building block, such as {@code lossForward}.
+   *
+   * @return the method name
+   */
+  public String forwardName() {
+    return name + "Forward";
+  }
+
+  /**
+   * The name of the second-order building block, such as {@code lossReverseForward}.
+   *
+   * @return the method name
+   */
+  public String reverseForwardName() {
+    return name + "ReverseForward";
+  }
+
+  /**
    * The name of the value-and-gradient methods, such as {@code lossGradient}.
    *
    * @return the method name

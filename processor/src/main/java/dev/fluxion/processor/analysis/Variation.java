@@ -1,0 +1,82 @@
+package dev.fluxion.processor.analysis;
+
+import dev.fluxion.processor.ir.ArrayType;
+import dev.fluxion.processor.ir.Block;
+import dev.fluxion.processor.ir.Expr;
+import dev.fluxion.processor.ir.IrMethod;
+import dev.fluxion.processor.ir.Primitive;
+import dev.fluxion.processor.ir.Stmt;
+import dev.fluxion.processor.ir.Var;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Which variables of a method vary with a set of inputs: the forward half of activity analysis,
+ * for the forward transform of code that is itself generated (a reverse sweep), where every
+ * value read back from the tape is taken to vary, and an array varies with its whole family.
+ */
+public final class Variation {
+  private final Set<Var> varied = new HashSet<>();
+  private final ArrayFamilies families;
+
+  private Variation(ArrayFamilies families) {
+    this.families = families;
+  }
+
+  /**
+   * Propagates variation from the inputs to a fixed point.
+   *
+   * @param method the method
+   * @param inputs the variables that vary
+   * @return the analysis
+   */
+  public static Variation of(IrMethod method, Collection<Var> inputs) {
+    ArrayFamilies families = ArrayFamilies.of(method);
+    Variation v = new Variation(families);
+    inputs.forEach(i -> v.varied.add(families.node(i)));
+    while (v.pass(method.body())) {
+      // until nothing more varies
+    }
+    return v;
+  }
+
+  private boolean pass(Block body) {
+    boolean[] changed = new boolean[1];
+    Activity.forEachStatement(body, s -> {
+      Var target = null;
+      Expr value = null;
+      if (s instanceof Stmt.Let let) {
+        target = let.target();
+        value = let.value();
+      } else if (s instanceof Stmt.Set set) {
+        target = set.target();
+        value = set.value();
+      } else if (s instanceof Stmt.ArrayWrite write && write.array() instanceof Var a
+          && write.value() instanceof Var v && isVaried(v)) {
+        changed[0] |= varied.add(families.node(a));
+      }
+      if (target == null || !target.type().isDifferentiable()) {
+        return;
+      }
+      boolean varies = value instanceof Expr.Pop
+          || value instanceof Expr.Call call && call.arguments().stream().anyMatch(this::isVaried)
+          || Activity.transmitting(value).stream().anyMatch(this::isVaried);
+      if (varies) {
+        changed[0] |= varied.add(families.node(target));
+      }
+    });
+    return changed[0];
+  }
+
+  /**
+   * Tells whether a value varies.
+   *
+   * @param atom a variable or constant
+   * @return {@code true} for a varying variable of a differentiable type
+   */
+  public boolean isVaried(dev.fluxion.processor.ir.Atom atom) {
+    return atom instanceof Var v && (v.type() == Primitive.DOUBLE || v.type() instanceof ArrayType)
+        && varied.contains(families.node(v));
+  }
+}
