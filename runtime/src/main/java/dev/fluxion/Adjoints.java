@@ -21,6 +21,18 @@ public final class Adjoints {
   }
 
   /**
+   * An array of a given length: {@code reuse} when it already has it, else a new one. Contents
+   * are not cleared.
+   *
+   * @param reuse an array to reuse, or {@code null}
+   * @param length the length wanted
+   * @return an array of that length
+   */
+  public static double[] ofLength(double[] reuse, int length) {
+    return reuse != null && reuse.length == length ? reuse : new double[length];
+  }
+
+  /**
    * A matrix shaped like {@code like} (rows of the same lengths), reusing {@code reuse} and its
    * rows where their lengths already match. Contents are not cleared.
    *

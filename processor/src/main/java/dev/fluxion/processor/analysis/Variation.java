@@ -9,6 +9,7 @@ import dev.fluxion.processor.ir.Stmt;
 import dev.fluxion.processor.ir.Var;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -55,6 +56,26 @@ public final class Variation {
       } else if (s instanceof Stmt.ArrayWrite write && write.array() instanceof Var a
           && write.value() instanceof Var v && isVaried(v)) {
         changed[0] |= varied.add(families.node(a));
+      } else if (s instanceof Stmt.Eval eval && eval.value() instanceof Expr.Call call
+          && call.callee() instanceof dev.fluxion.processor.ir.Callee.Runtime runtime) {
+        // addTo(target, source) adds into target; restore(tape, a) fills a from the tape.
+        List<dev.fluxion.processor.ir.Atom> args = call.arguments();
+        boolean writes = runtime.name().equals("addTo") && isVaried(args.get(1))
+            || runtime.name().equals("restore");
+        Var written = (Var) args.get(runtime.name().equals("addTo") ? 0 : 1);
+        if (writes) {
+          changed[0] |= varied.add(families.node(written));
+        }
+      } else if (s instanceof Stmt.Eval eval && eval.value() instanceof Expr.Call call
+          && call.callee() instanceof dev.fluxion.processor.ir.Callee.Reverse) {
+        // A reverse block adds into the adjoint arrays it is given.
+        if (call.arguments().stream().anyMatch(this::isVaried)) {
+          for (dev.fluxion.processor.ir.Atom a : call.arguments()) {
+            if (a instanceof Var v && v.type() instanceof ArrayType) {
+              changed[0] |= varied.add(families.node(v));
+            }
+          }
+        }
       }
       if (target == null || !target.type().isDifferentiable()) {
         return;

@@ -81,6 +81,18 @@ public final class CompanionWriter {
       }
       type.addMethod(api.pullback());
       type.addMethod(reverse(method));
+      ForwardApi forwardApi = new ForwardApi(method.descriptor(), companion(owner));
+      type.addType(forwardApi.holder());
+      type.addMethod(forwardApi.tangent());
+      type.addMethod(forwardApi.tangentInto());
+      if (ForwardApi.hasJacobian(method.descriptor())) {
+        forwardApi.jacobians().forEach(type::addMethod);
+      }
+      if (HessianApi.applies(method.descriptor())) {
+        HessianApi hessianApi = new HessianApi(method.descriptor(), companion(owner));
+        type.addType(hessianApi.holder());
+        hessianApi.methods().forEach(type::addMethod);
+      }
       type.addMethod(block(method.forward(), CodeBlock.of(
           "Forward-mode building block of {@code $L}: each differentiated argument is followed by\n"
               + "its tangent; returns the value and pushes the directional derivative onto the tape.\n"
