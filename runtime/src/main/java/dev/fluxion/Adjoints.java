@@ -49,6 +49,31 @@ public final class Adjoints {
   }
 
   /**
+   * A copy of an array, for a forward-mode call of a method that writes into its argument: such
+   * calls leave the caller's arrays as they were.
+   *
+   * @param a the array
+   * @return a new array with the same contents
+   */
+  public static double[] copyOf(double[] a) {
+    return a.clone();
+  }
+
+  /**
+   * A deep copy of a matrix (new rows too).
+   *
+   * @param a the matrix
+   * @return a new matrix with the same contents
+   */
+  public static double[][] copyOf(double[][] a) {
+    double[][] out = new double[a.length][];
+    for (int i = 0; i < a.length; i++) {
+      out[i] = a[i].clone();
+    }
+    return out;
+  }
+
+  /**
    * Sets every element to 0.
    *
    * @param a the array
@@ -114,10 +139,73 @@ public final class Adjoints {
    */
   public static void requireDistinct(Object a, String aName, Object b, String bName) {
     if (a != null && a == b) {
-      throw new IllegalArgumentException("Fluxion: the same array was passed for parameters '"
-          + aName + "' and '" + bName + "', and the method writes into one of them; pass a copy"
-          + " (for example " + bName + ".clone())");
+      throw aliased(aName, bName);
     }
+  }
+
+  /**
+   * Rejects a vector that is also a row of a matrix, when the method writes one of them.
+   *
+   * @param a a vector argument
+   * @param aName its parameter's name
+   * @param b a matrix argument
+   * @param bName its parameter's name
+   * @throws IllegalArgumentException if {@code a} is one of {@code b}'s rows
+   */
+  public static void requireDistinct(double[] a, String aName, double[][] b, String bName) {
+    if (a != null && b != null) {
+      for (double[] row : b) {
+        if (row == a) {
+          throw aliased(aName, bName);
+        }
+      }
+    }
+  }
+
+  /**
+   * Rejects a matrix that is also a row's owner of a vector argument (see the other overload).
+   *
+   * @param a a matrix argument
+   * @param aName its parameter's name
+   * @param b a vector argument
+   * @param bName its parameter's name
+   * @throws IllegalArgumentException if {@code b} is one of {@code a}'s rows
+   */
+  public static void requireDistinct(double[][] a, String aName, double[] b, String bName) {
+    requireDistinct(b, bName, a, aName);
+  }
+
+  /**
+   * Rejects two matrices that are the same or share a row, when the method writes one of them.
+   *
+   * @param a a matrix argument
+   * @param aName its parameter's name
+   * @param b another matrix argument
+   * @param bName its parameter's name
+   * @throws IllegalArgumentException if they are one matrix or share a row
+   */
+  public static void requireDistinct(double[][] a, String aName, double[][] b, String bName) {
+    if (a == null || b == null) {
+      return;
+    }
+    if (a == b) {
+      throw aliased(aName, bName);
+    }
+    java.util.Set<double[]> rows = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (double[] row : a) {
+      rows.add(row);
+    }
+    for (double[] row : b) {
+      if (rows.contains(row)) {
+        throw aliased(aName, bName);
+      }
+    }
+  }
+
+  private static IllegalArgumentException aliased(String aName, String bName) {
+    return new IllegalArgumentException("Fluxion: the same array was passed for parameters '"
+        + aName + "' and '" + bName + "' (or a row of one is the other's), and the method writes"
+        + " into one of them; pass a copy (for example " + bName + ".clone())");
   }
 
   /**

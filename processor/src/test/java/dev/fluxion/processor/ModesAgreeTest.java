@@ -62,7 +62,7 @@ class ModesAgreeTest {
           reverse += d[0];
           scale += d[1];
         }
-        Object result = tangent.invoke(null, args);
+        Object result = tangent.invoke(null, Corpus.copy(args));
         double forward = (Double) result.getClass().getMethod("tangent").invoke(result);
         if (Math.abs(forward - reverse) > 1e-12 * Math.max(scale, Math.abs(forward)) + 1e-300) {
           failures.add(where + ": forward " + forward + ", reverse " + reverse);
@@ -171,7 +171,7 @@ class ModesAgreeTest {
         args[i] = step(primal[i], withDirections[primal.length + j], side == 0 ? h : -h);
       }
       try {
-        Object result = tangent.invoke(null, args);
+        Object result = tangent.invoke(null, Corpus.copy(args));
         values[side] = (Double) result.getClass().getMethod("value").invoke(result);
       } catch (InvocationTargetException e) {
         return Double.NaN;

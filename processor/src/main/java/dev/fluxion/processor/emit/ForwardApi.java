@@ -102,12 +102,38 @@ final class ForwardApi {
         .addStatement("$T $N = $N.tape", CompanionWriter.TAPE, tape, into)
         .addStatement("$N.clear()", tape)
         .addStatement("$N.value = $N($L)", into, method.forwardName(),
-            params.arguments(p -> p.differentiated()
-                ? List.of(CodeBlock.of("$N", tangentNames.get(p.name()))) : List.of(),
-                CodeBlock.of("$N", tape)))
+            forwardArguments(CodeBlock.of("$N", tape)))
         .addStatement("$N.tangent = $N.$L()", into, tape, method.hasArrayResult() ? "popRef" : "popDouble")
         .addStatement("return $N", into)
         .build();
+  }
+
+  /**
+   * The forward block's arguments: each parameter followed by its tangent, then {@code tape}. An
+   * array the method writes is passed as a copy (and so is its tangent), so that forward-mode
+   * calls, like every generated call, leave the caller's arrays as they were.
+   */
+  private CodeBlock forwardArguments(CodeBlock tapeArgument) {
+    List<CodeBlock> args = new ArrayList<>();
+    if (!method.isStatic()) {
+      args.add(CodeBlock.of("$N", params.self()));
+    }
+    List<DifferentiableMethod.Parameter> ps = method.parameters();
+    for (int i = 0; i < ps.size(); i++) {
+      DifferentiableMethod.Parameter p = ps.get(i);
+      args.add(copyIfWritten(i, p.name()));
+      if (p.differentiated()) {
+        args.add(copyIfWritten(i, tangentNames.get(p.name())));
+      }
+    }
+    args.add(tapeArgument);
+    return CodeBlock.join(args, ", ");
+  }
+
+  private CodeBlock copyIfWritten(int index, String name) {
+    return method.writes(index)
+        ? CodeBlock.of("$T.copyOf($N)", CompanionWriter.ADJOINTS, name)
+        : CodeBlock.of("$N", name);
   }
 
   private List<ParameterSpec> tangentParameters() {
@@ -163,9 +189,7 @@ final class ForwardApi {
     spec.addStatement("$T $N = null", MATRIX, jacobian)
         .beginControlFlow("for (int $N = 0; $N < $N; $N++)", k, k, n, k);
     setUnit(layout, spec, k, true);
-    spec.addStatement("$N($L)", method.forwardName(), params.arguments(p -> p.differentiated()
-            ? List.of(CodeBlock.of("$N", tangentNames.get(p.name()))) : List.of(),
-        CodeBlock.of("$N", tape)));
+    spec.addStatement("$N($L)", method.forwardName(), forwardArguments(CodeBlock.of("$N", tape)));
     spec.addStatement("double[] $N = $N.popRef()", column, tape)
         .beginControlFlow("if ($N == null)", jacobian)
         .addStatement("$N = new double[$N.length][$N]", jacobian, column, n)
@@ -195,9 +219,7 @@ final class ForwardApi {
         .addStatement("$T $N = new $T()", CompanionWriter.TAPE, tape, CompanionWriter.TAPE)
         .addStatement("int $N = $L", n, layout.size());
     declareTangents(layout, spec);
-    spec.addStatement("$N($L)", method.forwardName(), params.arguments(p -> p.differentiated()
-            ? List.of(CodeBlock.of("$N", tangentNames.get(p.name()))) : List.of(),
-        CodeBlock.of("$N", tape)));
+    spec.addStatement("$N($L)", method.forwardName(), forwardArguments(CodeBlock.of("$N", tape)));
     spec.addStatement("double[] $N = new double[$N.<double[]>popRef().length]", seed, tape)
         .addStatement("double[][] $N = new double[$N.length][$N]", jacobian, seed, n);
     Map<String, String> adjoints = new LinkedHashMap<>();
@@ -243,9 +265,8 @@ final class ForwardApi {
             method.name() + "JacobianReverse")
         .addStatement("int $N = $L", n, layout.size());
     declareTangents(layout, spec);
-    spec.addStatement("int $N = $N($L).length", m, method.forwardName(), params.arguments(
-        p -> p.differentiated() ? List.of(CodeBlock.of("$N", tangentNames.get(p.name())))
-            : List.of(), CodeBlock.of("new $T()", CompanionWriter.TAPE)));
+    spec.addStatement("int $N = $N($L).length", m, method.forwardName(),
+        forwardArguments(CodeBlock.of("new $T()", CompanionWriter.TAPE)));
     CodeBlock args = params.arguments(p -> List.of());
     return spec.addStatement("return $N <= $N ? $N($L) : $N($L)", n, m,
         method.name() + "JacobianForward", args, method.name() + "JacobianReverse", args).build();

@@ -75,13 +75,19 @@ final class ForwardSweep {
     } else if (s instanceof Stmt.Set set) {
       assign(set.target(), set.value(), false, out, hoisted, loops);
     } else if (s instanceof Stmt.Declare declare) {
-      if (hoisted != null) {
-        hoisted.add(declare.target());
-      } else {
-        // Zero, not unassigned: a value assigned only on paths that leave a loop early is
-        // assigned for certain, but not in a way javac can see.
-        Var v = declare.target();
-        out.add(new Stmt.Declare(v, v.type() instanceof Primitive p ? Const.zeroOf(p) : null));
+      List<Var> declared = new ArrayList<>();
+      declared.add(declare.target());
+      if (declare.target().type() instanceof ArrayType && context.activity().isActive(declare.target())) {
+        declared.add(context.shadow(declare.target()));
+      }
+      for (Var v : declared) {
+        if (hoisted != null) {
+          hoisted.add(v);
+        } else {
+          // Zero, not unassigned: a value assigned only on paths that leave a loop early is
+          // assigned for certain, but not in a way javac can see.
+          out.add(new Stmt.Declare(v, v.type() instanceof Primitive p ? Const.zeroOf(p) : null));
+        }
       }
     } else if (s instanceof Stmt.ArrayWrite write) {
       boolean rowOfActive = write.value().type() instanceof ArrayType
