@@ -41,6 +41,12 @@ public final class Validator {
       Kind.RIGHT_SHIFT_ASSIGNMENT, Kind.UNSIGNED_RIGHT_SHIFT_ASSIGNMENT, Kind.AND_ASSIGNMENT,
       Kind.XOR_ASSIGNMENT, Kind.OR_ASSIGNMENT);
 
+  /**
+   * The label trees javac 21 and later put inside a {@code case} (by name: they are not in the
+   * Java 17 API this processor is compiled against).
+   */
+  private static final Set<String> CASE_LABELS = Set.of("CONSTANT_CASE_LABEL", "DEFAULT_CASE_LABEL");
+
   /** Statements, with the word users know them by. */
   private static final Map<Kind, String> STATEMENTS = Map.ofEntries(
       Map.entry(Kind.TRY, "a 'try' statement"),
@@ -62,7 +68,8 @@ public final class Validator {
     new TreeScanner<Void, Void>() {
       @Override
       public Void scan(Tree tree, Void unused) {
-        if (tree == null || ALLOWED.contains(tree.getKind())) {
+        if (tree == null || ALLOWED.contains(tree.getKind())
+            || CASE_LABELS.contains(tree.getKind().name())) {
           return super.scan(tree, unused);
         }
         problems.add(problem(tree));
@@ -76,8 +83,9 @@ public final class Validator {
     Kind kind = tree.getKind();
     String statement = STATEMENTS.get(kind);
     if (statement != null) {
-      String hint =
-          "differentiable methods compute a value from their inputs; keep this outside them";
+      String hint = kind == Kind.SWITCH_EXPRESSION || kind == Kind.YIELD
+          ? "use a switch statement that assigns a local"
+          : "differentiable methods compute a value from their inputs; keep this outside them";
       return new Problem(Diagnostic.UNSUPPORTED_STATEMENT, tree, statement, hint);
     }
     return switch (kind) {

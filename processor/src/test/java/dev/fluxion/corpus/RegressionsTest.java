@@ -1,0 +1,80 @@
+package dev.fluxion.corpus;
+
+import static dev.fluxion.testing.ArrayFiniteDifferences.mat;
+import static dev.fluxion.testing.FiniteDifferences.vec;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.fluxion.corpus.loops.Regressions;
+import dev.fluxion.corpus.loops.RegressionsDerivatives;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** One exact check for each minimal reproduction in {@link Regressions}. */
+class RegressionsTest {
+
+  @Test
+  void rowReadInsideALoop() {
+    var g = RegressionsDerivatives.sumFirstColumnGradient(mat(vec(1, 5), vec(2, 6), vec(3, 7)));
+    assertEquals(6, g.value(), 0.0);
+    assertArrayEquals(vec(1, 0), g.a()[0], 0.0, "row 0");
+    assertArrayEquals(vec(1, 0), g.a()[1], 0.0, "row 1");
+    assertArrayEquals(vec(1, 0), g.a()[2], 0.0, "row 2");
+  }
+
+  @ParameterizedTest(name = "steps = {0}")
+  @ValueSource(ints = {0, 1, 2, 3})
+  void freshArrayPerIteration(int steps) {
+    // h0 = x0^(2^steps): derivative 2^steps · x0^(2^steps − 1).
+    int p = 1 << steps;
+    var g = RegressionsDerivatives.freshArrayPerIterationGradient(vec(1.5, 0.5), steps);
+    assertEquals(Math.pow(1.5, p), g.value(), 1e-12 * Math.pow(1.5, p));
+    assertArrayEquals(vec(p * Math.pow(1.5, p - 1), 0), g.x(), 1e-12 * p * Math.pow(1.5, p));
+  }
+
+  @ParameterizedTest(name = "steps = {0}")
+  @ValueSource(ints = {0, 1, 2, 3})
+  void swapInLoop(int steps) {
+    int p = 1 << steps;
+    var g = RegressionsDerivatives.swapInLoopGradient(vec(1.5), steps);
+    assertEquals(Math.pow(1.5, p), g.value(), 1e-12 * Math.pow(1.5, p));
+    assertArrayEquals(vec(p * Math.pow(1.5, p - 1)), g.x(), 1e-12 * p * Math.pow(1.5, p));
+  }
+
+  @Test
+  void pullbackAccumulatesForAWrittenParameter() {
+    var g = new RegressionsDerivatives.SquareFirstGradient();
+    RegressionsDerivatives.squareFirstPullback(vec(3), 1.0, g);
+    assertArrayEquals(vec(6), g.a(), 0.0, "first pullback");
+    RegressionsDerivatives.squareFirstPullback(vec(3), 1.0, g);
+    assertArrayEquals(vec(12), g.a(), 0.0, "second pullback adds 6");
+    RegressionsDerivatives.squareFirstPullback(vec(2), 0.5, g);
+    assertArrayEquals(vec(14), g.a(), 0.0, "third pullback adds 0.5 · 4");
+    RegressionsDerivatives.squareFirstGradient(vec(3), g);
+    assertArrayEquals(vec(6), g.a(), 0.0, "the into form overwrites");
+    assertEquals(9, g.value(), 0.0);
+    double[] a = vec(3);
+    assertEquals(9, Regressions.squareFirst(a), 0.0);
+    assertArrayEquals(vec(9), a, 0.0, "the primal writes its parameter");
+  }
+
+  @Test
+  void arrayLocalAssignedInBothBranches() {
+    var g = RegressionsDerivatives.pickByIfGradient(vec(3, 1), vec(5, 1), 1);
+    assertEquals(9, g.value(), 0.0);
+    assertArrayEquals(vec(6, 0), g.a(), 0.0, "k > 0: p = a");
+    assertArrayEquals(vec(0, 0), g.b(), 0.0);
+    var h = RegressionsDerivatives.pickByIfGradient(vec(3, 1), vec(5, 1), 0);
+    assertArrayEquals(vec(0, 0), h.a(), 0.0);
+    assertArrayEquals(vec(10, 0), h.b(), 0.0, "k <= 0: p = b");
+  }
+
+  @Test
+  void vectorResultPullback() {
+    var g = new RegressionsDerivatives.PairResultGradient();
+    RegressionsDerivatives.pairResultPullback(3, vec(1, 0.5), g);
+    assertArrayEquals(vec(3, 9), g.value(), 0.0);
+    assertEquals(1 + 0.5 * 6, g.x(), 0.0, "seed · (1, 2x)");
+  }
+}

@@ -1,0 +1,79 @@
+package dev.fluxion.corpus.loops;
+
+import dev.fluxion.Differentiable;
+
+/**
+ * The smallest methods that reproduced processor bugs found while the loops corpus was first run
+ * (kept so that each bug has a one-line test).
+ */
+public final class Regressions {
+
+  private Regressions() {}
+
+  /** Σ_i a[i][0]: a row of a matrix parameter read inside a loop; gradient 1 in column 0. */
+  @Differentiable
+  public static double sumFirstColumn(double[][] a) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      s += a[i][0];
+    }
+    return s;
+  }
+
+  /** An array local declared inside a loop body and reassigned to a loop-carried local. */
+  @Differentiable
+  public static double freshArrayPerIteration(double[] x, int steps) {
+    double[] h = x;
+    for (int s = 0; s < steps; s++) {
+      double[] next = new double[h.length];
+      for (int i = 0; i < h.length; i++) {
+        next[i] = h[i] * h[i];
+      }
+      h = next;
+    }
+    return h[0];
+  }
+
+  /** b = a² then swap the buffers, steps times: f = x^(2^steps). */
+  @Differentiable
+  public static double swapInLoop(double[] x, int steps) {
+    double[] a = new double[1];
+    double[] b = new double[1];
+    a[0] = x[0];
+    for (int s = 0; s < steps; s++) {
+      b[0] = a[0] * a[0];
+      double[] t = a;
+      a = b;
+      b = t;
+    }
+    return a[0];
+  }
+
+  /** Writes its parameter: a[0] ← a[0]², then returns a[0]. The pullback must accumulate. */
+  @Differentiable
+  public static double squareFirst(double[] a) {
+    a[0] = a[0] * a[0];
+    return a[0];
+  }
+
+  /** An array local assigned in both branches of an {@code if}: f = p[0] with p = a or b. */
+  @Differentiable
+  public static double pickByIf(double[] a, double[] b, int k) {
+    double[] p;
+    if (k > 0) {
+      p = a;
+    } else {
+      p = b;
+    }
+    return p[0] * p[0];
+  }
+
+  /** A straight-line {@code double[]} result: (x, x²). */
+  @Differentiable
+  public static double[] pairResult(double x) {
+    double[] y = new double[2];
+    y[0] = x;
+    y[1] = x * x;
+    return y;
+  }
+}
