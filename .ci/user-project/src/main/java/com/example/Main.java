@@ -40,6 +40,32 @@ public final class Main {
     check("energy", e.value(), 0.125);
     check("denergy/dx", e.x(), 1.0);
 
+    // Forward mode: the directional derivative along x.
+    var t = GraphDerivatives.f6Tangent(3, 5, 1.0, 0.0);
+    check("tangent value", t.value(), 42.11137142490805);
+    check("tangent df6/dx", t.tangent(), 48.75689335076091);
+
+    // Jacobian of polar coordinates.
+    double r = 2;
+    double theta = Math.PI / 6;
+    double[][] j = ShapesDerivatives.polarJacobian(r, theta);
+    check("J[0][0]", j[0][0], Math.cos(theta));
+    check("J[0][1]", j[0][1], -r * Math.sin(theta));
+    check("J[1][0]", j[1][0], Math.sin(theta));
+    check("J[1][1]", j[1][1], r * Math.cos(theta));
+    double[][] jr = ShapesDerivatives.polarJacobianReverse(r, theta);
+    check("J by reverse mode", jr[1][1], r * Math.cos(theta));
+
+    // Second order: f = s·n², n = Σ x_i²; ∂²f/∂x_i∂x_k = s(8 x_i x_k + 4 n δ_ik).
+    double[] x = {0.5, -1.0};
+    var h = QuadraticsDerivatives.energyHessian(x, 1.2);
+    double n = 1.25;
+    check("H[0][0]", h.hessian()[0][0], 1.2 * (8 * 0.25 + 4 * n));
+    check("H[0][1]", h.hessian()[0][1], 1.2 * 8 * 0.5 * -1.0);
+    check("H[0][2] = ∂²f/∂x0∂s", h.hessian()[0][2], 4 * n * 0.5);
+    var hv = QuadraticsDerivatives.energyHessianVectorProduct(x, 1.2, new double[] {1, 0, 0});
+    check("Hv", hv.hessianVectorProduct()[1], h.hessian()[1][0]);
+
     System.out.println("user-project: README snippets OK (" + checks + " checks)");
   }
 
