@@ -83,9 +83,8 @@ public final class Activity {
           && v.type() == Primitive.DOUBLE && write.array() instanceof Var a) {
         edges.add(new Edge(v, families.node(a)));
       }
-      if (s instanceof Stmt.Let || s instanceof Stmt.Set || s instanceof Stmt.Eval) {
-        Expr value = s instanceof Stmt.Let l ? l.value()
-            : s instanceof Stmt.Set st ? st.value() : ((Stmt.Eval) s).value();
+      Expr value = Stmt.evaluated(s);
+      if (value != null) {
         addCallWrites(value, families, edges);
       }
     });

@@ -34,15 +34,8 @@ public final class ArrayFamilies {
         families.union(matrix, row);
         return;
       }
-      Var target = null;
-      Expr value = null;
-      if (s instanceof Stmt.Let let) {
-        target = let.target();
-        value = let.value();
-      } else if (s instanceof Stmt.Set set) {
-        target = set.target();
-        value = set.value();
-      }
+      Var target = Stmt.assigned(s);
+      Expr value = Stmt.evaluated(s);
       if (target == null || !(target.type() instanceof ArrayType)) {
         return;
       }

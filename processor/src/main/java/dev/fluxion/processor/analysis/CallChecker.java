@@ -56,9 +56,7 @@ public final class CallChecker {
     List<Problem> problems = new ArrayList<>();
     Map<Expr, Tree> origins = method.origins();
     Activity.forEachStatement(method.ir().body(), s -> {
-      Expr value = s instanceof dev.fluxion.processor.ir.Stmt.Let l ? l.value()
-          : s instanceof dev.fluxion.processor.ir.Stmt.Set st ? st.value()
-          : s instanceof dev.fluxion.processor.ir.Stmt.Eval e ? e.value() : null;
+      Expr value = dev.fluxion.processor.ir.Stmt.evaluated(s);
       if (value instanceof Expr.Call call && call.callee() instanceof Callee.Primal p) {
         aliasing(call, p.method(), activity, origins.get(call), problems);
       }

@@ -45,15 +45,9 @@ public final class Variation {
   private boolean pass(Block body) {
     boolean[] changed = new boolean[1];
     Activity.forEachStatement(body, s -> {
-      Var target = null;
-      Expr value = null;
-      if (s instanceof Stmt.Let let) {
-        target = let.target();
-        value = let.value();
-      } else if (s instanceof Stmt.Set set) {
-        target = set.target();
-        value = set.value();
-      } else if (s instanceof Stmt.ArrayWrite write && write.array() instanceof Var a
+      Var target = Stmt.assigned(s);
+      Expr value = Stmt.evaluated(s);
+      if (s instanceof Stmt.ArrayWrite write && write.array() instanceof Var a
           && write.value() instanceof Var v && isVaried(v)) {
         changed[0] |= varied.add(families.node(a));
       } else if (s instanceof Stmt.Eval eval && eval.value() instanceof Expr.Call call

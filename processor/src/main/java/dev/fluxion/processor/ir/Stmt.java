@@ -6,6 +6,28 @@ public sealed interface Stmt
         Stmt.Comment, Stmt.ArrayWrite, Stmt.Loop, Stmt.Break, Stmt.Repeat {
 
   /**
+   * The variable a statement assigns, for passes that treat {@link Let} and {@link Set} alike.
+   *
+   * @param s a statement
+   * @return the target of a {@code Let} or {@code Set}, else {@code null}
+   */
+  static Var assigned(Stmt s) {
+    return s instanceof Let let ? let.target() : s instanceof Set set ? set.target() : null;
+  }
+
+  /**
+   * The expression a statement evaluates: the value of a {@code Let} or {@code Set}, or the
+   * expression of an {@code Eval}.
+   *
+   * @param s a statement
+   * @return the expression, or {@code null} for other statements
+   */
+  static Expr evaluated(Stmt s) {
+    return s instanceof Let let ? let.value() : s instanceof Set set ? set.value()
+        : s instanceof Eval eval ? eval.value() : null;
+  }
+
+  /**
    * Declares {@code target} and assigns it: {@code T target = value;}.
    *
    * @param target the new variable

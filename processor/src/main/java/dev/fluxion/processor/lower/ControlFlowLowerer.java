@@ -117,7 +117,7 @@ final class ControlFlowLowerer {
   /** Whether the method needs an exit code: a jump past the innermost loop. */
   boolean needsExitCode() {
     boolean[] needed = new boolean[1];
-    new TreeScanner<Void, Integer>() {
+    new LoopDepthScanner() {
       @Override
       public Void visitReturn(ReturnTree node, Integer depth) {
         needed[0] |= depth > 0;
@@ -136,25 +136,6 @@ final class ControlFlowLowerer {
         return null;
       }
 
-      @Override
-      public Void visitForLoop(ForLoopTree node, Integer depth) {
-        return super.visitForLoop(node, depth + 1);
-      }
-
-      @Override
-      public Void visitEnhancedForLoop(EnhancedForLoopTree node, Integer depth) {
-        return super.visitEnhancedForLoop(node, depth + 1);
-      }
-
-      @Override
-      public Void visitWhileLoop(WhileLoopTree node, Integer depth) {
-        return super.visitWhileLoop(node, depth + 1);
-      }
-
-      @Override
-      public Void visitDoWhileLoop(DoWhileLoopTree node, Integer depth) {
-        return super.visitDoWhileLoop(node, depth + 1);
-      }
     }.scan(method.getBody(), 0);
     return needed[0];
   }
@@ -710,7 +691,7 @@ final class ControlFlowLowerer {
   private boolean jumpsOut(Tree tree) {
     boolean[] found = new boolean[1];
     Set<String> innerLabels = new HashSet<>();
-    new TreeScanner<Void, Integer>() {
+    new LoopDepthScanner() {
       @Override
       public Void visitReturn(ReturnTree node, Integer depth) {
         found[0] = true;
@@ -746,30 +727,34 @@ final class ControlFlowLowerer {
         return null;
       }
 
-      @Override
-      public Void visitForLoop(ForLoopTree node, Integer depth) {
-        return super.visitForLoop(node, depth + 1);
-      }
-
-      @Override
-      public Void visitEnhancedForLoop(EnhancedForLoopTree node, Integer depth) {
-        return super.visitEnhancedForLoop(node, depth + 1);
-      }
-
-      @Override
-      public Void visitWhileLoop(WhileLoopTree node, Integer depth) {
-        return super.visitWhileLoop(node, depth + 1);
-      }
-
-      @Override
-      public Void visitDoWhileLoop(DoWhileLoopTree node, Integer depth) {
-        return super.visitDoWhileLoop(node, depth + 1);
-      }
     }.scan(tree, 0);
     return found[0];
   }
 
   private static int loopDepth(int depth) {
     return depth % 1000;
+  }
+
+  /** A scanner whose argument is the number of loops around the tree being visited. */
+  private static class LoopDepthScanner extends TreeScanner<Void, Integer> {
+    @Override
+    public Void visitForLoop(ForLoopTree node, Integer depth) {
+      return super.visitForLoop(node, depth + 1);
+    }
+
+    @Override
+    public Void visitEnhancedForLoop(EnhancedForLoopTree node, Integer depth) {
+      return super.visitEnhancedForLoop(node, depth + 1);
+    }
+
+    @Override
+    public Void visitWhileLoop(WhileLoopTree node, Integer depth) {
+      return super.visitWhileLoop(node, depth + 1);
+    }
+
+    @Override
+    public Void visitDoWhileLoop(DoWhileLoopTree node, Integer depth) {
+      return super.visitDoWhileLoop(node, depth + 1);
+    }
   }
 }

@@ -57,8 +57,7 @@ record Recording(Set<Var> variables, Set<Var> families) {
       families.add(activity.families().node(p));
     }
     Activity.forEachStatement(body, s -> {
-      Expr value = s instanceof Stmt.Let l ? l.value()
-          : s instanceof Stmt.Set st ? st.value() : s instanceof Stmt.Eval e ? e.value() : null;
+      Expr value = Stmt.evaluated(s);
       if (value instanceof Expr.Call call && call.callee() instanceof Callee.Primal) {
         for (Atom a : call.arguments()) {
           if (a instanceof Var v && v.type() instanceof dev.fluxion.processor.ir.ArrayType) {

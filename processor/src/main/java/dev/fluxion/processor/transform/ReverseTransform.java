@@ -404,8 +404,8 @@ public final class ReverseTransform {
       } else if (s instanceof Stmt.Declare declare) {
         definedInside.add(declare.target());
       }
-      Var target = s instanceof Stmt.Let l ? l.target() : s instanceof Stmt.Set st ? st.target() : null;
-      Expr value = s instanceof Stmt.Let l ? l.value() : s instanceof Stmt.Set st ? st.value() : null;
+      Var target = Stmt.assigned(s);
+      Expr value = target == null ? null : Stmt.evaluated(s);
       if (target != null && activity.isActive(target)) {
         anyActive[0] = true;
         for (Atom operand : value.operands()) {
