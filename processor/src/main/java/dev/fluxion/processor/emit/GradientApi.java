@@ -27,26 +27,23 @@ final class GradientApi {
   private final DifferentiableMethod method;
   private final ClassName companion;
   private final ClassName holder;
-  private final String self;
+  private final ApiParameters params;
   private final String seed;
   private final String into;
   private final String tape;
   private final String valueField;
   private final String tapeField;
-  private final NameAllocator scratchNames;
 
   GradientApi(DifferentiableMethod method, ClassName companion) {
     this.method = method;
     this.companion = companion;
     this.holder = companion.nestedClass(method.holderName());
+    this.params = new ApiParameters(method);
+    this.seed = params.fresh("seed");
+    this.into = params.fresh("into");
+    this.tape = params.fresh("tape");
     Set<String> userNames = new HashSet<>();
     method.parameters().forEach(p -> userNames.add(p.name()));
-    NameAllocator names = new NameAllocator(userNames);
-    this.self = names.fresh("self");
-    this.seed = names.fresh("seed");
-    this.into = names.fresh("into");
-    this.tape = names.fresh("tape");
-    this.scratchNames = names;
     NameAllocator fields = new NameAllocator(userNames);
     this.valueField = fields.fresh("value");
     this.tapeField = fields.fresh("tape");
@@ -96,7 +93,7 @@ final class GradientApi {
     return MethodSpec.methodBuilder(method.gradientName())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(holder)
-        .addParameters(primalParameters())
+        .addParameters(params.primal())
         .addJavadoc("Value and gradient of {@code $L} in a new holder.\n\n"
             + "@return a new holder with the value and every partial derivative\n", method.display())
         .addStatement("return $N($L)", method.gradientName(), arguments(CodeBlock.of("new $T()", holder)))
@@ -108,7 +105,7 @@ final class GradientApi {
     MethodSpec.Builder spec = MethodSpec.methodBuilder(method.gradientName())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(holder)
-        .addParameters(primalParameters())
+        .addParameters(params.primal())
         .addParameter(holder, into)
         .addJavadoc("Value and gradient of {@code $L}, <em>overwriting</em> {@code $L}. Reusing one\n"
             + "holder across calls allocates nothing.\n\n"
@@ -134,7 +131,7 @@ final class GradientApi {
   MethodSpec pullback() {
     MethodSpec.Builder spec = MethodSpec.methodBuilder(method.pullbackName())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addParameters(primalParameters())
+        .addParameters(params.primal())
         .addParameter(CodeWriter.type(method.returnType()), seed)
         .addParameter(holder, into)
         .addJavadoc("Vector-Jacobian product of {@code $L}: <em>adds</em> the $L-weighted\n"
@@ -172,7 +169,7 @@ final class GradientApi {
     for (int i = 0; i < method.parameters().size(); i++) {
       DifferentiableMethod.Parameter p = method.parameters().get(i);
       if (p.differentiated() && p.type() instanceof ArrayType && method.writes(i)) {
-        String local = scratchNames.fresh(p.name() + "Bar");
+        String local = params.fresh(p.name() + "Bar");
         scratch.put(p.name(), local);
         spec.addStatement("$T $N = $T.zerosLike($N)", CodeWriter.type(p.type()), local,
             CompanionWriter.ADJOINTS, p.name());
@@ -193,33 +190,12 @@ final class GradientApi {
     return spec.build();
   }
 
-  private List<ParameterSpec> primalParameters() {
-    List<ParameterSpec> params = new ArrayList<>();
-    if (!method.isStatic()) {
-      params.add(ParameterSpec.builder(TypeName.get(method.owner().type().mirror()), self).build());
-    }
-    for (DifferentiableMethod.Parameter p : method.parameters()) {
-      params.add(ParameterSpec.builder(CodeWriter.type(p.type()), p.name()).build());
-    }
-    return params;
-  }
-
   /** The reverse building block's arguments: the primal ones, each differentiated array followed
    * by the holder's adjoint array, then {@code extra}. */
   private CodeBlock reverseArguments(java.util.Map<String, String> scratch, CodeBlock... extra) {
-    List<CodeBlock> args = new ArrayList<>();
-    if (!method.isStatic()) {
-      args.add(CodeBlock.of("$N", self));
-    }
-    for (DifferentiableMethod.Parameter p : method.parameters()) {
-      args.add(CodeBlock.of("$N", p.name()));
-      if (p.differentiated() && p.type() instanceof ArrayType) {
-        args.add(scratch.containsKey(p.name()) ? CodeBlock.of("$N", scratch.get(p.name()))
-            : CodeBlock.of("$N.$N", into, p.name()));
-      }
-    }
-    args.addAll(List.of(extra));
-    return CodeBlock.join(args, ", ");
+    return params.arguments(p -> !p.differentiated() || !(p.type() instanceof ArrayType) ? List.of()
+        : List.of(scratch.containsKey(p.name()) ? CodeBlock.of("$N", scratch.get(p.name()))
+            : CodeBlock.of("$N.$N", into, p.name())), extra);
   }
 
   private TypeName valueType() {
@@ -236,12 +212,6 @@ final class GradientApi {
 
   /** The primal arguments, passed on by name, followed by {@code extra}. */
   private CodeBlock arguments(CodeBlock... extra) {
-    List<CodeBlock> args = new ArrayList<>();
-    if (!method.isStatic()) {
-      args.add(CodeBlock.of("$N", self));
-    }
-    method.parameters().forEach(p -> args.add(CodeBlock.of("$N", p.name())));
-    args.addAll(List.of(extra));
-    return CodeBlock.join(args, ", ");
+    return params.arguments(p -> List.of(), extra);
   }
 }
