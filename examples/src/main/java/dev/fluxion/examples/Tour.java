@@ -35,7 +35,8 @@ public final class Tour {
    * @return the examples, a fresh instance of each
    */
   public static List<Example> examples() {
-    return List.of(new Seed000Regression(), new Seed003Descent(), new Seed004Graph());
+    return List.of(new Seed000Regression(), new Seed001Gradients(), new Seed002Exercises(),
+        new Seed003Descent(), new Seed004Graph());
   }
 
   /**

@@ -141,6 +141,12 @@ class DiagnosticsTest {
   }
 
   @Test
+  void flx109WrtAndNoDerivativeOnOneParameter() {
+    assertError("FLX109", 4, source("  @Differentiable(wrt = \"x\") static double f("
+        + "@dev.fluxion.NoDerivative double x) { return x; }"));
+  }
+
+  @Test
   void flx201StatementOutsideSubset() {
     assertError("FLX201", 6, source(
         "  @Differentiable static double f(double x) {",

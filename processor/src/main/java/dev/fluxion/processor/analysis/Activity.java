@@ -171,6 +171,9 @@ public final class Activity {
       });
       return result;
     }
+    if (isStopGradient(value)) {
+      return List.of();
+    }
     if (!value.type().isDifferentiable() || value instanceof Expr.FieldRead
         || value instanceof Expr.Pop || value instanceof Expr.NewArray) {
       return List.of();
@@ -187,6 +190,17 @@ public final class Activity {
       }
     }
     return result;
+  }
+
+  /**
+   * Tells whether an expression is {@code Gradients.stop(x)}: the value without its derivative.
+   *
+   * @param value an expression
+   * @return {@code true} for a call of {@code dev.fluxion.Gradients.stop}
+   */
+  public static boolean isStopGradient(Expr value) {
+    return value instanceof Expr.Call call && call.callee() instanceof Callee.Plain p
+        && p.name().equals("stop") && p.owner().toString().equals("dev.fluxion.Gradients");
   }
 
   private static boolean isReceiver(Expr value, int index) {

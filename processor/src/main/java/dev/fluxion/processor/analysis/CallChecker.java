@@ -63,14 +63,15 @@ public final class CallChecker {
       // A plain method may write into an array it is given; with a varied array that would
       // change values behind the derivative's back.
       if (value instanceof Expr.Call call && call.callee() instanceof Callee.Plain plain
-          && call.arguments().stream().anyMatch(a -> a.type() instanceof dev.fluxion.processor.ir.ArrayType
+          && !Activity.isStopGradient(call) && call.arguments().stream().anyMatch(a -> a.type() instanceof dev.fluxion.processor.ir.ArrayType
               && activity.isVaried(a))) {
         problems.add(new Problem(Diagnostic.NOT_DIFFERENTIABLE_CALL, origins.get(call),
             plain.name(), plain.name()));
       }
     });
     Activity.forEachAssignment(method.ir().body(), (target, value) -> {
-      if (!activity.isActive(target) || !(value instanceof Expr.Call call)) {
+      if (!activity.isActive(target) || !(value instanceof Expr.Call call)
+          || Activity.isStopGradient(value)) {
         return;
       }
       Tree site = origins.get(call);

@@ -75,7 +75,8 @@ public final class Variation {
         return;
       }
       boolean varies = value instanceof Expr.Pop
-          || value instanceof Expr.Call call && call.arguments().stream().anyMatch(this::isVaried)
+          || value instanceof Expr.Call call && !Activity.isStopGradient(call)
+              && call.arguments().stream().anyMatch(this::isVaried)
           || Activity.transmitting(value).stream().anyMatch(this::isVaried);
       if (varies) {
         changed[0] |= varied.add(families.node(target));

@@ -38,6 +38,8 @@ public enum Diagnostic {
           + " (%s): every partial derivative is zero"),
   NESTED_IN_PRIVATE(108, Kind.ERROR,
       "%s is private; the generated companion class cannot reach it. Make it package-private"),
+  WRT_AND_NO_DERIVATIVE(109, Kind.ERROR,
+      "parameter '%s' is marked @NoDerivative but named in wrt; choose one"),
 
   UNSUPPORTED_STATEMENT(201, Kind.ERROR,
       "%s is not in the differentiable subset yet; %s"),

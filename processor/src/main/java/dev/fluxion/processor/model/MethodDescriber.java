@@ -29,6 +29,9 @@ public final class MethodDescriber {
   /** The annotation's qualified name; the processor reads it by name, with no runtime dependency. */
   public static final String ANNOTATION = "dev.fluxion.Differentiable";
 
+  /** The parameter annotation that makes a parameter data. */
+  public static final String NO_DERIVATIVE = "dev.fluxion.NoDerivative";
+
   private final Elements elements;
   private final com.sun.source.util.Trees trees;
 
@@ -79,13 +82,21 @@ public final class MethodDescriber {
    * @return the annotation mirror
    */
   public static Optional<AnnotationMirror> annotation(Element method) {
-    for (AnnotationMirror mirror : method.getAnnotationMirrors()) {
+    return annotation(method, ANNOTATION);
+  }
+
+  private static Optional<AnnotationMirror> annotation(Element element, String name) {
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
       var type = (TypeElement) mirror.getAnnotationType().asElement();
-      if (type.getQualifiedName().contentEquals(ANNOTATION)) {
+      if (type.getQualifiedName().contentEquals(name)) {
         return Optional.of(mirror);
       }
     }
     return Optional.empty();
+  }
+
+  private static boolean hasAnnotation(Element element, String name) {
+    return annotation(element, name).isPresent();
   }
 
   /**
@@ -128,8 +139,12 @@ public final class MethodDescriber {
       if (type == null) {
         throw new InvalidDeclaration(Diagnostic.UNSUPPORTED_PARAMETER_TYPE, name, p.asType());
       }
+      boolean constant = hasAnnotation(p, NO_DERIVATIVE);
+      if (constant && wrt.contains(name)) {
+        throw new InvalidDeclaration(Diagnostic.WRT_AND_NO_DERIVATIVE, name);
+      }
       boolean differentiated =
-          type.isDifferentiable() && (wrt.isEmpty() || wrt.contains(name));
+          type.isDifferentiable() && !constant && (wrt.isEmpty() || wrt.contains(name));
       parameters.add(new DifferentiableMethod.Parameter(name, type, differentiated));
     }
     return new DifferentiableMethod(

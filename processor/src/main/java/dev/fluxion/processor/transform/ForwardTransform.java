@@ -242,7 +242,7 @@ public final class ForwardTransform {
   /** The tangent of a value just computed into {@code result}. */
   private Expr tangentValue(Var result, Expr value, Block.Builder out) {
     if (result.type() instanceof ArrayType type) {
-      return arrayTangent(type, value);
+      return arrayTangent(result, type, value);
     }
     if (value instanceof Expr.ArrayRead read) {
       return varies.test(read.array())
@@ -263,7 +263,7 @@ public final class ForwardTransform {
     return sum;
   }
 
-  private Expr arrayTangent(ArrayType type, Expr value) {
+  private Expr arrayTangent(Var result, ArrayType type, Expr value) {
     if (value instanceof Var source) {
       return tangentOf(source);
     }
@@ -283,7 +283,9 @@ public final class ForwardTransform {
     if (value instanceof Expr.Call call && call.callee() instanceof Callee.Runtime) {
       return value;
     }
-    throw new IllegalStateException("no tangent for the array value " + value);
+    // Data (a stopped gradient, a plain method's result, a field): its tangent is zero, but the
+    // array may later receive varying elements, so it gets a tangent array of its own.
+    return new Expr.Call(new Callee.Runtime("zerosLike"), null, List.of(result), type);
   }
 
   /** {@code g(args)} becomes {@code gForward(arg, argDot, …, tape)}. */
