@@ -77,4 +77,20 @@ class RegressionsTest {
     assertArrayEquals(vec(3, 9), g.value(), 0.0);
     assertEquals(1 + 0.5 * 6, g.x(), 0.0, "seed · (1, 2x)");
   }
+
+  @Test
+  void conditionalMixingDataAndActiveElements() {
+    var data = RegressionsDerivatives.pickDataOrActiveGradient(vec(2, 3), vec(7, 1), 1);
+    assertEquals(21, data.value(), 0.0);
+    assertArrayEquals(vec(0, 7), data.x(), 0.0, "r = a[0] is data");
+    var active = RegressionsDerivatives.pickDataOrActiveGradient(vec(2, 3), vec(7, 1), 0);
+    assertArrayEquals(vec(3, 2), active.x(), 0.0, "r = x[0]");
+  }
+
+  @Test
+  void dataPassedOnToAReadingCalleeStaysData() {
+    var g = RegressionsDerivatives.firstScaledGradient(vec(2, 3), vec(7, 1));
+    assertEquals(14, g.value(), 0.0);
+    assertArrayEquals(vec(7, 0), g.x(), 0.0);
+  }
 }

@@ -41,6 +41,15 @@ final class ParameterWrites {
    * @return indices into the parameter list
    */
   static Set<Integer> of(ExecutableElement method, Trees trees) {
+    return of(method, trees, new java.util.HashSet<>());
+  }
+
+  private static Set<Integer> of(ExecutableElement method, Trees trees,
+      Set<ExecutableElement> visiting) {
+    if (!visiting.add(method)) {
+      // A recursive call writes nothing the outer scan will not see.
+      return Set.of();
+    }
     List<? extends VariableElement> params = method.getParameters();
     Set<Integer> arrays = new LinkedHashSet<>();
     for (int i = 0; i < params.size(); i++) {
@@ -94,12 +103,14 @@ final class ParameterWrites {
         public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
           boolean isMath = node.getMethodSelect().toString().startsWith("Math.")
               || node.getMethodSelect().toString().startsWith("StrictMath.");
-          if (!isMath) {
-            for (ExpressionTree arg : node.getArguments()) {
-              String base = base(arg);
-              if (base != null && aliasOf.containsKey(base)) {
-                written.add(aliasOf.get(base));
-              }
+          Set<Integer> calleeWrites = isMath ? Set.of()
+              : calleeWrites(method, node, trees, visiting);
+          List<? extends ExpressionTree> args = node.getArguments();
+          for (int i = 0; i < args.size(); i++) {
+            String base = base(args.get(i));
+            if (base != null && aliasOf.containsKey(base)
+                && (calleeWrites == null || calleeWrites.contains(i))) {
+              written.add(aliasOf.get(base));
             }
           }
           return super.visitMethodInvocation(node, unused);
@@ -129,6 +140,32 @@ final class ParameterWrites {
       }
     }
     return result;
+  }
+
+  /**
+   * The parameters a called method may write, when the call can be resolved to
+   * {@code @Differentiable} methods of the caller's class (by name and arity); {@code null}
+   * (assume every array argument is written) otherwise.
+   */
+  private static Set<Integer> calleeWrites(ExecutableElement caller, MethodInvocationTree call,
+      Trees trees, Set<ExecutableElement> visiting) {
+    if (!(call.getMethodSelect() instanceof IdentifierTree id)) {
+      return null;
+    }
+    Set<Integer> writes = new LinkedHashSet<>();
+    boolean found = false;
+    for (javax.lang.model.element.Element e : caller.getEnclosingElement().getEnclosedElements()) {
+      if (e instanceof ExecutableElement candidate
+          && candidate.getSimpleName().contentEquals(id.getName())
+          && candidate.getParameters().size() == call.getArguments().size()) {
+        if (MethodDescriber.annotation(candidate).isEmpty()) {
+          return null;
+        }
+        found = true;
+        writes.addAll(of(candidate, trees, visiting));
+      }
+    }
+    return found ? writes : null;
   }
 
   /** The variable at the root of {@code a}, {@code a[i]}, {@code a[i][j]}, {@code (a)}. */

@@ -236,7 +236,10 @@ public final class ReverseTransform {
   private void reverseScalar(Var target, Expr value, Block.Builder out) {
     Var seed = context.adjoint(target);
     if (value instanceof Expr.ArrayRead read) {
-      addToElement((Var) read.array(), read.index(), seed, out);
+      // One variable may take values from an active array on one path and from data on another.
+      if (activity.isActive(read.array())) {
+        addToElement((Var) read.array(), read.index(), seed, out);
+      }
       return;
     }
     Rules.Rule rule = Rules.ruleFor(value).orElseThrow(

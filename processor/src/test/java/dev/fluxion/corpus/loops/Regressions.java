@@ -76,4 +76,34 @@ public final class Regressions {
     y[1] = x * x;
     return y;
   }
+
+  /** {@code (n == 1 ? a[0] : x[0])·x[1]}, a from data: one variable fed by data and by x. */
+  @Differentiable(wrt = {"x"})
+  public static double pickDataOrActive(double[] x, double[] a, int n) {
+    double r = n == 1 ? a[0] : x[0];
+    return r * x[1];
+  }
+
+  /** Elementwise product. */
+  @Differentiable
+  public static double[] times(double[] p, double[] q) {
+    double[] r = new double[p.length];
+    for (int i = 0; i < p.length; i++) {
+      r[i] = p[i] * q[i];
+    }
+    return r;
+  }
+
+  /** {@code a ⊙ x}, passing its data array on to {@link #times}, which only reads it. */
+  @Differentiable(wrt = {"x"})
+  public static double[] scaled(double[] x, double[] a) {
+    return times(a, x);
+  }
+
+  /** {@code a[0]·x[0]} through two calls: the data array must stay data. */
+  @Differentiable(wrt = {"x"})
+  public static double firstScaled(double[] x, double[] a) {
+    double[] m = scaled(x, a);
+    return m[0];
+  }
 }
