@@ -10,6 +10,7 @@ import dev.fluxion.processor.diag.Reporter;
 import dev.fluxion.processor.emit.CompanionWriter;
 import dev.fluxion.processor.model.MethodDescriber;
 import dev.fluxion.processor.model.OwnerClass;
+import dev.fluxion.processor.model.PartialRegistry;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -39,7 +40,8 @@ import javax.lang.model.element.TypeElement;
 @AutoService(Processor.class)
 // Generated is listed so that the companions' own @Generated, seen in the next round, is claimed
 // and users compiling with -Xlint:all -Werror get no "no processor claimed" warning.
-@SupportedAnnotationTypes({MethodDescriber.ANNOTATION, "javax.annotation.processing.Generated"})
+@SupportedAnnotationTypes({MethodDescriber.ANNOTATION, PartialRegistry.PARTIAL,
+    "javax.annotation.processing.Generated"})
 @javax.annotation.processing.SupportedOptions(FluxionProcessor.OPTION_TBR)
 public final class FluxionProcessor extends AbstractProcessor {
   /**
@@ -106,6 +108,11 @@ public final class FluxionProcessor extends AbstractProcessor {
 
   private void processRound(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     for (TypeElement annotation : annotations) {
+      if (annotation.getQualifiedName().contentEquals(PartialRegistry.PARTIAL)) {
+        checkRegistrations(round.getElementsAnnotatedWith(annotation));
+      }
+    }
+    for (TypeElement annotation : annotations) {
       if (!annotation.getQualifiedName().contentEquals(MethodDescriber.ANNOTATION)) {
         continue;
       }
@@ -168,6 +175,34 @@ public final class FluxionProcessor extends AbstractProcessor {
       reporter.report(Diagnostic.INTERNAL_ERROR, owner, null,
           ownerClass.companionName(), "could not write it: " + e);
     }
+  }
+
+  /** Reports misdeclared {@code @Partial} registrations on their annotations. */
+  private void checkRegistrations(Set<? extends Element> annotated) {
+    PartialRegistry registry = new PartialRegistry(processingEnv.getTypeUtils(), describer);
+    List<ExecutableElement> methods = new ArrayList<>();
+    for (Element e : annotated) {
+      if (e instanceof ExecutableElement m) {
+        methods.add(m);
+      }
+    }
+    for (ExecutableElement m : methods) {
+      try {
+        registry.validate(m, methods).ifPresent(invalid -> reporter.report(invalid.diagnostic(), m,
+            annotationOf(m, PartialRegistry.PARTIAL), invalid.arguments().toArray()));
+      } catch (RuntimeException e) {
+        reporter.report(Diagnostic.INTERNAL_ERROR, m, null, m.getSimpleName(), e);
+      }
+    }
+  }
+
+  private static javax.lang.model.element.AnnotationMirror annotationOf(Element e, String name) {
+    for (var mirror : e.getAnnotationMirrors()) {
+      if (((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().contentEquals(name)) {
+        return mirror;
+      }
+    }
+    return null;
   }
 
   private static boolean isPrivateNested(TypeElement owner) {

@@ -32,6 +32,14 @@ final class Corpus {
     }
   }
 
+  /** Every corpus source but the tests: the differentiable classes and what they call. */
+  static List<Path> compilableFiles() throws IOException {
+    try (Stream<Path> files = Files.walk(SOURCES)) {
+      return files.filter(p -> p.toString().endsWith(".java") && !p.toString().endsWith("Test.java"))
+          .sorted().toList();
+    }
+  }
+
   /** The binary name of the class a corpus file declares. */
   static String className(Path file) throws IOException {
     String text = Files.readString(file);

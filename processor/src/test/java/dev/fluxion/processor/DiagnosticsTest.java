@@ -147,6 +147,78 @@ class DiagnosticsTest {
   }
 
   @Test
+  void flx110PartialOfAMissingMethod() {
+    assertError("FLX110", 4, source(
+        "  @Differentiable @dev.fluxion.Partial(of = \"nowhere\", wrt = \"x\")",
+        "  static double d(double x) { return 1; }"));
+  }
+
+  @Test
+  void flx111PartialWithOtherParameters() {
+    assertError("FLX111", 5, source(
+        "  static double f(double x, double y) { return x * y; }",
+        "  @Differentiable @dev.fluxion.Partial(of = \"f\", wrt = \"x\")",
+        "  static double fx(double x) { return 1; }"));
+  }
+
+  @Test
+  void flx112PartialWithRespectToANonDoubleParameter() {
+    assertError("FLX112", 5, source(
+        "  static double f(double x, int n) { return x * n; }",
+        "  @Differentiable @dev.fluxion.Partial(of = \"f\", wrt = \"n\")",
+        "  static double fn(double x, int n) { return x; }"));
+  }
+
+  @Test
+  void flx113TwoPartialsForOneParameter() {
+    assertError("FLX113", 7, source(
+        "  static double f(double x) { return x * x; }",
+        "  @Differentiable @dev.fluxion.Partial(of = \"f\", wrt = \"x\")",
+        "  static double fx(double x) { return 2 * x; }",
+        "  @Differentiable @dev.fluxion.Partial(of = \"f\", wrt = \"x\")",
+        "  static double fxAgain(double x) { return x + x; }"));
+  }
+
+  @Test
+  void flx114PartialThatIsNotDifferentiable() {
+    assertError("FLX114", 5, source(
+        "  static double f(double x) { return x * x; }",
+        "  @dev.fluxion.Partial(of = \"f\", wrt = \"x\")",
+        "  static double fx(double x) { return 2 * x; }"));
+  }
+
+  @Test
+  void flx115PartialOfADifferentiableMethod() {
+    assertError("FLX115", 5, source(
+        "  @Differentiable static double f(double x) { return x * x; }",
+        "  @Differentiable @dev.fluxion.Partial(of = \"f\", wrt = \"x\")",
+        "  static double fx(double x) { return 2 * x; }"));
+  }
+
+  @Test
+  void flx116LibraryCompiledWithoutParameterNames(@org.junit.jupiter.api.io.TempDir java.nio.file.Path lib)
+      throws java.io.IOException {
+    JavaFileObject library = Compiler.source("lib.Smooth",
+        "package lib;",
+        "import dev.fluxion.Differentiable;",
+        "import dev.fluxion.Partial;",
+        "public final class Smooth {",
+        "  public static double softplus(double x) { return Math.log1p(Math.exp(x)); }",
+        "  @Differentiable @Partial(of = \"softplus\", wrt = \"x\")",
+        "  public static double softplusDx(double x) { return 1 / (1 + Math.exp(-x)); }",
+        "}");
+    Compilation first = Compiler.compile(library);
+    assertThat(first).succeeded();
+    Compiler.writeClasses(first, lib);
+    JavaFileObject consumer = source(
+        "  @Differentiable static double f(double w) {",
+        "    return lib.Smooth.softplus(w);",
+        "  }");
+    Compilation second = Compiler.compile(java.util.List.of(lib.toFile()), consumer);
+    assertThat(second).hadErrorContaining("[FLX116]").inFile(consumer).onLine(5);
+  }
+
+  @Test
   void flx201StatementOutsideSubset() {
     assertError("FLX201", 6, source(
         "  @Differentiable static double f(double x) {",
@@ -255,6 +327,17 @@ class DiagnosticsTest {
         "    a[0] = a[0] * b[0];",
         "    return a[0];",
         "  }"));
+  }
+
+  @Test
+  void flx211VaryingArgumentWithoutARegisteredPartial() {
+    assertError("FLX211", 5, source(
+        "  @Differentiable static double g(double x, double y) {",
+        "    return f(x, y);",
+        "  }",
+        "  static double f(double a, double b) { return a * b; }",
+        "  @Differentiable @dev.fluxion.Partial(of = \"f\", wrt = \"a\")",
+        "  static double fa(double a, double b) { return b; }"));
   }
 
   @Test

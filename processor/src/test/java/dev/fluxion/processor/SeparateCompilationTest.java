@@ -65,6 +65,53 @@ class SeparateCompilationTest {
   }
 
   @Test
+  void registrationsShippedInAJarAreUsedByACallerCompiledLater(@TempDir Path libraryClasses)
+      throws Exception {
+    JavaFileObject library = Compiler.source("lib.Smooth",
+        "package lib;",
+        "import dev.fluxion.Differentiable;",
+        "import dev.fluxion.Partial;",
+        "public final class Smooth {",
+        "  public static double softplus(double x) { return Math.log1p(Math.exp(x)); }",
+        "  @Differentiable @Partial(of = \"softplus\", wrt = \"x\")",
+        "  public static double softplusDx(double x) { return 1 / (1 + Math.exp(-x)); }",
+        "}");
+    // Registrations name parameters, so a library that ships them keeps its parameter names.
+    Compilation first = com.google.testing.compile.Compiler.javac()
+        .withProcessors(new FluxionProcessor())
+        .withOptions("-parameters", "-Xlint:all", "-Werror")
+        .compile(library);
+    assertThat(first).succeededWithoutWarnings();
+    Compiler.writeClasses(first, libraryClasses);
+
+    JavaFileObject consumer = Compiler.source("app.Loss",
+        "package app;",
+        "import dev.fluxion.Differentiable;",
+        "import lib.Smooth;",
+        "public final class Loss {",
+        "  @Differentiable public static double loss(double w) {",
+        "    return Smooth.softplus(3 * w) * w;",
+        "  }",
+        "  public static double[] gradientAndCurvature(double w) {",
+        "    var h = LossDerivatives.lossHessian(w);",
+        "    return new double[] {h.gradient()[0], h.hessian()[0][0]};",
+        "  }",
+        "}");
+    Compilation second = Compiler.compile(List.of(libraryClasses.toFile()), consumer);
+    assertThat(second).succeededWithoutWarnings();
+    ClassLoader libraryLoader = new URLClassLoader(
+        new URL[] {libraryClasses.toUri().toURL()}, getClass().getClassLoader());
+    Class<?> loss = Compiler.loader(second, libraryLoader).loadClass("app.Loss");
+    double w = 0.4;
+    double[] result = (double[]) loss.getMethod("gradientAndCurvature", double.class).invoke(null, w);
+    double s = 1 / (1 + Math.exp(-3 * w));
+    double softplus = Math.log1p(Math.exp(3 * w));
+    assertEquals(3 * s * w + softplus, result[0], 1e-14);
+    // d/dw (3σ(3w)w + softplus(3w)) = 9σ'(3w)w + 3σ(3w) + 3σ(3w)
+    assertEquals(9 * s * (1 - s) * w + 6 * s, result[1], 1e-13);
+  }
+
+  @Test
   void generatedSourceIsDeterministic() {
     String[] lines = {
         "package p;",

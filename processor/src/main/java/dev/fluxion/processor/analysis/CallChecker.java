@@ -86,6 +86,15 @@ public final class CallChecker {
         if (!reported) {
           problems.add(new Problem(Diagnostic.NOT_DIFFERENTIABLE_CALL, site, p.name(), p.name()));
         }
+      } else if (call.callee() instanceof Callee.Registered r) {
+        for (int i = 0; i < args.size(); i++) {
+          if (r.partials().get(i) == null && activity.isVaried(args.get(i))) {
+            Tree argument = site instanceof MethodInvocationTree invocation
+                ? invocation.getArguments().get(i) : site;
+            problems.add(new Problem(Diagnostic.MISSING_PARTIAL, argument, argument, r.name(),
+                "#" + (i + 1)));
+          }
+        }
       } else if (call.callee() instanceof Callee.Primal p) {
         DifferentiableMethod callee = p.method();
         for (int i = 0; i < args.size(); i++) {

@@ -40,6 +40,23 @@ public enum Diagnostic {
       "%s is private; the generated companion class cannot reach it. Make it package-private"),
   WRT_AND_NO_DERIVATIVE(109, Kind.ERROR,
       "parameter '%s' is marked @NoDerivative but named in wrt; choose one"),
+  PARTIAL_TARGET_MISSING(110, Kind.ERROR,
+      "@Partial names %s, but %s has no static method of that name taking (%s)"),
+  PARTIAL_BAD_SIGNATURE(111, Kind.ERROR,
+      "@Partial method %s must take exactly the parameters of %s, (%s), and return double"),
+  PARTIAL_BAD_WRT(112, Kind.ERROR,
+      "@Partial names wrt = '%s', which is not a double parameter of %s"),
+  PARTIAL_DUPLICATE(113, Kind.ERROR,
+      "%s already has a partial derivative with respect to '%s' (%s); keep one"),
+  PARTIAL_NOT_DIFFERENTIABLE(114, Kind.ERROR,
+      "@Partial method %s must itself be @Differentiable, so that second derivatives through it"
+          + " are right"),
+  PARAMETER_NAMES_MISSING(116, Kind.ERROR,
+      "%s was compiled without its parameter names, so the parameter that its @Partial or wrt"
+          + " names ('%s') cannot be found; compile the library with javac -parameters"),
+  PARTIAL_OF_DIFFERENTIABLE(115, Kind.ERROR,
+      "%s is @Differentiable, so Fluxion differentiates its body and never uses this @Partial;"
+          + " remove one of the two"),
 
   UNSUPPORTED_STATEMENT(201, Kind.ERROR,
       "%s is not in the differentiable subset yet; %s"),
@@ -66,6 +83,9 @@ public enum Diagnostic {
           + " package-private"),
   UNRESOLVED(209, Kind.ERROR,
       "cannot resolve %s in differentiable code; %s"),
+  MISSING_PARTIAL(211, Kind.ERROR,
+      "argument '%s' of %s varies with the differentiated parameters, but no @Partial is"
+          + " registered for its parameter '%s'; register one, or pass a constant"),
   ALIASED_ARGUMENTS(210, Kind.ERROR,
       "'%s' and '%s' may be the same array, and %s writes into its parameter '%s'; the derivative"
           + " of such a call is not defined by its parameters' partials: pass a copy (%s.clone())");

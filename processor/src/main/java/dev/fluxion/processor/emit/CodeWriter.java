@@ -318,6 +318,9 @@ final class CodeWriter {
     if (callee instanceof Callee.Primal p) {
       name = p.method().name();
       owner = TypeName.get(p.method().owner().type().mirror());
+    } else if (callee instanceof Callee.Registered registered) {
+      name = registered.name();
+      owner = TypeName.get(registered.owner().mirror());
     } else {
       Callee.Plain plain = (Callee.Plain) callee;
       name = plain.name();

@@ -112,6 +112,8 @@ final class TypeNameHygiene {
         add(p.method().owner().type(), qualifiers);
       } else if (callee instanceof Callee.Plain p) {
         add(p.owner(), qualifiers);
+      } else if (callee instanceof Callee.Registered r) {
+        add(r.owner(), qualifiers);
       }
     } else if (e instanceof Expr.FieldRead f) {
       add(f.owner(), qualifiers);

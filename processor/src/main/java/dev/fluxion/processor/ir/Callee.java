@@ -5,7 +5,7 @@ import dev.fluxion.processor.model.DifferentiableMethod;
 /** What an {@link Expr.Call} calls. */
 public sealed interface Callee
     permits Callee.MathFunction, Callee.Primal, Callee.Reverse, Callee.Plain, Callee.Runtime,
-        Callee.Forward, Callee.ReverseForward {
+        Callee.Forward, Callee.ReverseForward, Callee.Registered {
 
   /**
    * A static method of {@code java.lang.Math} or {@code java.lang.StrictMath}, differentiated by the
@@ -67,4 +67,15 @@ public sealed interface Callee
    * @param method the callee
    */
   record ReverseForward(DifferentiableMethod method) implements Callee {}
+
+  /**
+   * A static method Fluxion does not look inside, with partial derivatives the user registered
+   * ({@code @Partial}): each a {@code @Differentiable} method taking the same arguments.
+   *
+   * @param owner the declaring class
+   * @param name the method's name
+   * @param partials for each parameter, its registered partial derivative, or {@code null}
+   */
+  record Registered(Reference owner, String name, java.util.List<DifferentiableMethod> partials)
+      implements Callee {}
 }

@@ -402,8 +402,18 @@ final class ExpressionLowerer {
               e.getMessage());
         }
       } else {
-        callee = new Callee.Plain(
-            new Reference(resolver.erasure(method.getEnclosingElement().asType())), name, isStatic);
+        Reference declaring = new Reference(resolver.erasure(method.getEnclosingElement().asType()));
+        java.util.Optional<List<dev.fluxion.processor.model.DifferentiableMethod>> partials;
+        try {
+          partials = isStatic ? resolver.registry().partialsOf(method, resolver.owner())
+              : java.util.Optional.empty();
+        } catch (dev.fluxion.processor.model.PartialRegistry.MissingParameterNames e) {
+          throw new Rejection(Diagnostic.PARAMETER_NAMES_MISSING, tree,
+              method.getEnclosingElement().getSimpleName() + "." + name, e.wrt());
+        }
+        callee = partials.isPresent()
+            ? new Callee.Registered(declaring, name, partials.get())
+            : new Callee.Plain(declaring, name, isStatic);
       }
     }
     Expr.Call call = new Expr.Call(callee, receiver, arguments, result);

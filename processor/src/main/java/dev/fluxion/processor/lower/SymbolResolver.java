@@ -40,6 +40,7 @@ public final class SymbolResolver {
   private final TypeElement owner;
   private final CompilationUnitTree unit;
   private final MethodDescriber describer;
+  private final dev.fluxion.processor.model.PartialRegistry registry;
 
   /**
    * Creates a resolver for one method.
@@ -57,6 +58,16 @@ public final class SymbolResolver {
     this.owner = owner;
     this.unit = unit;
     this.describer = describer;
+    this.registry = new dev.fluxion.processor.model.PartialRegistry(types, describer);
+  }
+
+  /**
+   * The user-registered partial derivatives.
+   *
+   * @return the registry
+   */
+  public dev.fluxion.processor.model.PartialRegistry registry() {
+    return registry;
   }
 
   /**

@@ -123,6 +123,10 @@ public final class MethodDescriber {
     }
     for (String w : wrt) {
       int index = names.indexOf(w);
+      if (index < 0 && names.equals(java.util.stream.IntStream.range(0, names.size())
+          .mapToObj(i -> "arg" + i).toList())) {
+        throw new InvalidDeclaration(Diagnostic.PARAMETER_NAMES_MISSING, display, w);
+      }
       if (index < 0) {
         throw new InvalidDeclaration(Diagnostic.WRT_UNKNOWN, w, display, names);
       }

@@ -203,6 +203,18 @@ public final class DerivativeBuilder {
   }
 
   /**
+   * A call of a {@code @Differentiable} method (a registered partial derivative), whose own
+   * derivatives the transforms know, so that rules using it can be differentiated again.
+   *
+   * @param method the method
+   * @param arguments its arguments
+   * @return the result
+   */
+  public Atom call(dev.fluxion.processor.model.DifferentiableMethod method, List<Atom> arguments) {
+    return emit(new Expr.Call(new Callee.Primal(method), null, arguments, Primitive.DOUBLE));
+  }
+
+  /**
    * {@code base} to the power {@code exponent}, folding the exponents 0 and 1.
    *
    * @param base the base

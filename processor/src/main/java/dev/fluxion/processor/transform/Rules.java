@@ -163,6 +163,19 @@ public final class Rules {
     }
   }
 
+  /**
+   * The rule of a method with user-registered partials: {@code s · ∂f/∂xᵢ(args)}, each partial a
+   * call of the registered {@code @Differentiable} method. Parameters without a partial have
+   * none here; the call checker rejects varying arguments for them.
+   */
+  private static Rule registered(Callee.Registered callee) {
+    List<Partial> partials = new java.util.ArrayList<>();
+    for (var method : callee.partials()) {
+      partials.add(method == null ? null : (d, s, a, y) -> d.mul(s, d.call(method, a)));
+    }
+    return new Rule(callee.name(), partials);
+  }
+
   /** The seed where {@code chosen} holds, half of it at a tie, 0 otherwise. */
   private static Atom tie(DerivativeBuilder d, Atom s, Atom chosen, Atom tie) {
     return d.select(chosen, s, d.select(tie, d.mul(d.c(0.5), s), d.c(0)));
@@ -226,6 +239,9 @@ public final class Rules {
     }
     if (value instanceof Expr.Call call && call.callee() instanceof Callee.MathFunction f) {
       return Optional.ofNullable(TABLE.get(f.name()));
+    }
+    if (value instanceof Expr.Call call && call.callee() instanceof Callee.Registered r) {
+      return Optional.of(registered(r));
     }
     return Optional.empty();
   }
