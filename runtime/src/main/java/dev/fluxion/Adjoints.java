@@ -202,6 +202,34 @@ public final class Adjoints {
     }
   }
 
+  /**
+   * Checks that an array a differentiable method returned is not one of the arrays it was given
+   * (nor, for a matrix argument, one of its rows): reverse mode keeps one adjoint array per array,
+   * and a result that is also an argument would need two.
+   *
+   * @param result the returned array
+   * @param argument an array argument of the call
+   * @throws IllegalStateException if the result is the argument or one of its rows
+   */
+  public static void requireFresh(Object result, Object argument) {
+    boolean same = result == argument;
+    if (!same && argument instanceof double[][] rows) {
+      for (double[] row : rows) {
+        same |= row == result;
+      }
+    }
+    if (!same && result instanceof double[][] rows) {
+      for (double[] row : rows) {
+        same |= row == argument;
+      }
+    }
+    if (same) {
+      throw new IllegalStateException("Fluxion: a @Differentiable method returned one of the arrays"
+          + " it was given (or a row of one), and its caller is being differentiated in reverse"
+          + " mode; make the method return a copy");
+    }
+  }
+
   private static IllegalArgumentException aliased(String aName, String bName) {
     return new IllegalArgumentException("Fluxion: the same array was passed for parameters '"
         + aName + "' and '" + bName + "' (or a row of one is the other's), and the method writes"

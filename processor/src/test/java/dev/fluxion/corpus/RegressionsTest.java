@@ -93,4 +93,17 @@ class RegressionsTest {
     assertEquals(14, g.value(), 0.0);
     assertArrayEquals(vec(7, 0), g.x(), 0.0);
   }
+
+  @Test
+  void aCalleeReturningItsArgumentIsCaughtAtRunTime() {
+    // Alone, the method's own pullback is right: seed·a on x, Σ seed_i·x_i on a.
+    var own = new RegressionsDerivatives.ScaleInPlaceGradient();
+    RegressionsDerivatives.scaleInPlacePullback(vec(1, 2), 3, vec(1, 1), own);
+    assertArrayEquals(vec(3, 3), own.x(), 0.0);
+    assertEquals(3, own.a(), 0.0);
+    // Under a caller, one array would need two adjoints: refused with a clear exception.
+    var error = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        () -> RegressionsDerivatives.scaledCopySumGradient(vec(1, 2), 3));
+    org.junit.jupiter.api.Assertions.assertTrue(error.getMessage().contains("return a copy"));
+  }
 }

@@ -159,6 +159,15 @@ final class ForwardSweep {
       }
       out.add(new Stmt.Set(target, value));
     }
+    if (array && value instanceof Expr.Call call && call.callee() instanceof Callee.Primal) {
+      // A callee that hands back one of its argument arrays would give one array two shadows.
+      for (Atom a : call.arguments()) {
+        if (a.type() instanceof ArrayType) {
+          out.add(new Stmt.Eval(new Expr.Call(new Callee.Runtime("requireFresh"), null,
+              List.of(target, a), NoValue.VOID)));
+        }
+      }
+    }
     if (array) {
       Var shadow = context.shadow(target);
       Expr shadowValue = shadowValue(target, value);

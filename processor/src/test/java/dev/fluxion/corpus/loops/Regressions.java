@@ -106,4 +106,24 @@ public final class Regressions {
     double[] m = scaled(x, a);
     return m[0];
   }
+
+  /** Scales in place and hands back its argument: fine alone, refused under a caller. */
+  @Differentiable
+  public static double[] scaleInPlace(double[] x, double a) {
+    for (int i = 0; i < x.length; i++) {
+      x[i] *= a;
+    }
+    return x;
+  }
+
+  /** Calls {@link #scaleInPlace} on a fresh copy: the result is then not an argument. */
+  @Differentiable
+  public static double scaledCopySum(double[] x, double a) {
+    double[] c = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      c[i] = x[i];
+    }
+    double[] s = scaleInPlace(c, a);
+    return s[0] + s[1];
+  }
 }
