@@ -36,6 +36,14 @@ import javax.lang.model.element.TypeElement;
  *
  * <p>Errors are reported on the exact expression and never stop the other methods; no exception
  * ever escapes into javac (an unexpected one becomes an error asking for a report).
+ *
+ * <p>Build tools: the processor is registered for Gradle's incremental annotation processing as
+ * <em>aggregating</em> ({@code META-INF/gradle/incremental.annotation.processors}). It cannot be
+ * isolating: a companion class depends not only on its own class but on the signatures of the
+ * differentiable methods it calls and on {@code @Partial} registrations in other classes, so a
+ * change there must regenerate it. When a build tool wraps the processing environment (Gradle,
+ * IntelliJ), the processor finds javac's own environment behind the wrapper for the compiler tree
+ * API and keeps using the wrapper for everything else (its filer tracks what was generated).
  */
 @AutoService(Processor.class)
 // Generated is listed so that the companions' own @Generated, seen in the next round, is claimed
@@ -81,11 +89,7 @@ public final class FluxionProcessor extends AbstractProcessor {
   @Override
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
-    try {
-      trees = Trees.instance(env);
-    } catch (IllegalArgumentException notJavac) {
-      trees = null;
-    }
+    trees = EnvironmentUnwrapper.trees(env);
     reporter = new Reporter(env.getMessager(), trees);
     describer = new MethodDescriber(env.getElementUtils(), trees);
     if (trees != null) {

@@ -55,10 +55,12 @@ class DiagnosticsTest {
       @Override
       public synchronized void init(ProcessingEnvironment env) {
         super.init(env);
-        // A processing environment that is not javac's, as under another compiler.
+        // A processing environment that is not javac's and hides the one it forwards to, as
+        // under another compiler.
+        Object[] hidden = {env};
         fluxion.init((ProcessingEnvironment) Proxy.newProxyInstance(
             getClass().getClassLoader(), new Class<?>[] {ProcessingEnvironment.class},
-            (proxy, method, args) -> method.invoke(env, args)));
+            (proxy, method, args) -> method.invoke(hidden[0], args)));
       }
 
       @Override
