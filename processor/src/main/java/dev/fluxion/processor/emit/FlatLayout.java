@@ -41,19 +41,7 @@ final class FlatLayout {
 
   /** The vector's length, as an expression of the arguments: {@code x.length + 1}. */
   CodeBlock size() {
-    List<CodeBlock> terms = new ArrayList<>();
-    int scalars = 0;
-    for (DifferentiableMethod.Parameter p : parameters) {
-      if (isArray(p)) {
-        terms.add(CodeBlock.of("$N.length", p.name()));
-      } else {
-        scalars++;
-      }
-    }
-    if (scalars > 0 || terms.isEmpty()) {
-      terms.add(CodeBlock.of("$L", scalars));
-    }
-    return CodeBlock.join(terms, " + ");
+    return offset(parameters.size());
   }
 
   /** Where parameter {@code index} starts, as an expression: the sizes of those before it. */
