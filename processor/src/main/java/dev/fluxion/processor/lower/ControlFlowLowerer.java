@@ -157,8 +157,19 @@ final class ControlFlowLowerer {
         endOfIteration(end.loop());
         return true;
       }
-      if (item instanceof EndOfSwitch) {
-        continue;
+      if (item instanceof EndOfSwitch end) {
+        // What follows the switch belongs to the enclosing statements: a break there does not
+        // target this switch.
+        int index = breakTargets.lastIndexOf(end.tree());
+        if (index < 0) {
+          continue;
+        }
+        breakTargets.remove(index);
+        try {
+          return lower(work);
+        } finally {
+          breakTargets.add(index, end.tree());
+        }
       }
       if (item instanceof Dispatch dispatch) {
         return dispatch(dispatch.loop(), work);
@@ -242,7 +253,11 @@ final class ControlFlowLowerer {
   private void lowerExpressionStatement(ExpressionStatementTree statement) {
     lowerer.emit(new Stmt.Marker(lowerer.source(statement)));
     Expr value = lowerer.expressions().expr(statement.getExpression());
-    if (statement.getExpression() instanceof MethodInvocationTree) {
+    if (value instanceof Expr.Call call
+        && call.callee() instanceof dev.fluxion.processor.ir.Callee.Primal) {
+      // Kept in a variable: the reverse sweep may need the call's result shape and effects.
+      lowerer.emit(new Stmt.Let(lowerer.temp(call.type()), call));
+    } else if (statement.getExpression() instanceof MethodInvocationTree) {
       lowerer.emit(new Stmt.Eval(value));
     }
   }
@@ -584,11 +599,12 @@ final class ControlFlowLowerer {
     lowerer.emit(new Stmt.Marker(lowerer.source(tree)));
     Object target = target(tree.getLabel() == null ? null : tree.getLabel().toString(), true, tree);
     if (target instanceof SwitchTree switchTree) {
+      // Skip the rest of the case, up to where the switch ends (left in place to end it).
       while (!work.isEmpty()) {
-        Work next = work.pollFirst();
-        if (next instanceof EndOfSwitch end && end.tree() == switchTree) {
+        if (work.peekFirst() instanceof EndOfSwitch end && end.tree() == switchTree) {
           return false;
         }
+        work.pollFirst();
       }
       return false;
     }

@@ -211,7 +211,13 @@ public final class ReverseTransform {
       boolean isLet) {
     restoreWrittenArguments(value, out);
     boolean isArray = target.type() instanceof ArrayType;
-    if (activity.isActive(target) && (isArray || declared.contains(context.adjoint(target)))) {
+    if (value instanceof Expr.Call call && call.callee() instanceof Callee.Primal primal
+        && !(activity.isActive(target) && (isArray || declared.contains(context.adjoint(target))))
+        && writesActiveArray(call, primal.method())) {
+      // The result carries nothing back, but what the callee wrote into active arrays does.
+      Atom zero = isArray ? scratch(target, out) : Const.ZERO;
+      reverseCall(call, primal.method(), zero, out);
+    } else if (activity.isActive(target) && (isArray || declared.contains(context.adjoint(target)))) {
       if (value instanceof Expr.Call call && call.callee() instanceof Callee.Primal primal) {
         reverseCall(call, primal.method(), isArray ? context.shadow(target) : context.adjoint(target),
             out);
@@ -313,8 +319,18 @@ public final class ReverseTransform {
     out.add(new Stmt.ArrayWrite(shadow, index, sum));
   }
 
+  private boolean writesActiveArray(Expr.Call call, DifferentiableMethod callee) {
+    List<Atom> args = call.arguments();
+    for (int i = 0; i < args.size(); i++) {
+      if (callee.writes(i) && activity.isActive(args.get(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** {@code g(args)} reverses to {@code gReverse(args, ȳ, tape)} and one pop per scalar partial. */
-  private void reverseCall(Expr.Call call, DifferentiableMethod callee, Var seed, Block.Builder out) {
+  private void reverseCall(Expr.Call call, DifferentiableMethod callee, Atom seed, Block.Builder out) {
     List<Atom> arguments = new ArrayList<>();
     if (call.receiver() != null) {
       arguments.add(call.receiver());
