@@ -106,4 +106,21 @@ class RegressionsTest {
         () -> RegressionsDerivatives.scaledCopySumGradient(vec(1, 2), 3));
     org.junit.jupiter.api.Assertions.assertTrue(error.getMessage().contains("return a copy"));
   }
+
+  @Test
+  void returnInANestedSwitchBeforeABreak() {
+    assertEquals(4, RegressionsDerivatives.nestedSwitchBreakGradient(2, 0).x(), 0.0);
+    assertEquals(1, RegressionsDerivatives.nestedSwitchBreakGradient(2, 3).x(), 0.0);
+    assertEquals(3, RegressionsDerivatives.nestedSwitchBreakGradient(2, 1).x(), 0.0);
+  }
+
+  @Test
+  void aCalleesWriteIntoALocalArrayIsFollowedInBothModes() {
+    var g = RegressionsDerivatives.productThroughWriteGradient(2, 5);
+    assertEquals(10, g.value(), 0.0);
+    assertEquals(5, g.x(), 0.0);
+    assertEquals(2, g.y(), 0.0);
+    assertEquals(5 * 0.5 + 2 * 0.25,
+        RegressionsDerivatives.productThroughWriteTangent(2, 5, 0.5, 0.25).tangent(), 1e-15);
+  }
 }

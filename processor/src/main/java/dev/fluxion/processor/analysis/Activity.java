@@ -55,6 +55,15 @@ public final class Activity {
         activity.useful.add(families.node(v));
       }
     }
+    // A parameter array the method writes is an output too: callers read what it leaves there.
+    Set<Var> parameterFamilies = new HashSet<>();
+    method.parameters().forEach(p -> parameterFamilies.add(families.node(p)));
+    forEachStatement(method.body(), s -> {
+      if (s instanceof Stmt.ArrayWrite w && w.array() instanceof Var a
+          && parameterFamilies.contains(families.node(a))) {
+        activity.useful.add(families.node(a));
+      }
+    });
     boolean changed = true;
     while (changed) {
       changed = false;

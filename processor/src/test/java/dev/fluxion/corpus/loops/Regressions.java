@@ -126,4 +126,37 @@ public final class Regressions {
     double[] s = scaleInPlace(c, a);
     return s[0] + s[1];
   }
+
+  /** A return in a switch nested in a case that then breaks (found by the fuzzer). */
+  @Differentiable
+  public static double nestedSwitchBreak(double x, int n) {
+    switch (n % 3) {
+      case 0:
+        switch (n) {
+          case 0:
+            return x * x;
+          default:
+            break;
+        }
+        break;
+      default:
+        x = x * 3;
+    }
+    return x;
+  }
+
+  /** Multiplies p[0] by s and returns s. */
+  @Differentiable
+  public static double scaleFirst(double s, double[] p) {
+    p[0] *= s;
+    return s;
+  }
+
+  /** x·y through a callee's write into a local array, its result unused (found by the fuzzer). */
+  @Differentiable
+  public static double productThroughWrite(double x, double y) {
+    double[] a = {x, 0.5, 0.5};
+    double unused = scaleFirst(y, a);
+    return a[0];
+  }
 }
