@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +22,8 @@ class Seed000RegressionTest {
 
   private static final Pattern NUMBER = Pattern.compile("-?[0-9][0-9.]*(?:E-?[0-9]+)?");
 
+  private static PrintedOutput printed;
+
   private static String output;
 
   private static double[] x;
@@ -33,54 +32,23 @@ class Seed000RegressionTest {
 
   @BeforeAll
   static void runExample() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-      new Seed000Regression().run(out);
-    }
-    output = bytes.toString(StandardCharsets.UTF_8);
+    printed = PrintedOutput.of(new Seed000Regression());
+    output = printed.text();
     double[][] data = Seed000Regression.data();
     x = data[0];
     y = data[1];
   }
 
   private static String line(String prefix) {
-    List<String> hits = new ArrayList<>();
-    for (String line : output.split("\\R")) {
-      if (line.startsWith(prefix)) {
-        hits.add(line);
-      }
-    }
-    assertEquals(1, hits.size(), () -> "lines starting with '" + prefix + "' in:\n" + output);
-    return hits.get(0);
+    return printed.line(prefix);
   }
 
-  /** The number printed after {@code label}, on the one line that starts with {@code prefix}. */
   private static double number(String prefix, String label) {
-    String line = line(prefix);
-    Matcher m = Pattern.compile(Pattern.quote(label) + "\\s*=?\\s*(-?[0-9][0-9.eE+-]*)")
-        .matcher(line);
-    assertTrue(m.find(), () -> "no '" + label + "' number in line: " + line);
-    return Double.parseDouble(m.group(1));
+    return printed.number(prefix, label);
   }
 
-  /** The numbers in the bracketed list printed after {@code label}, flattened. */
   private static double[] vector(String prefix, String label) {
-    String line = line(prefix);
-    int at = line.indexOf(label);
-    assertTrue(at >= 0, () -> "no '" + label + "' in line: " + line);
-    int open = line.indexOf('[', at + label.length());
-    int depth = 0;
-    int close = open;
-    do {
-      char c = line.charAt(close++);
-      depth += c == '[' ? 1 : c == ']' ? -1 : 0;
-    } while (depth > 0);
-    List<Double> values = new ArrayList<>();
-    Matcher m = NUMBER.matcher(line.substring(open, close));
-    while (m.find()) {
-      values.add(Double.parseDouble(m.group()));
-    }
-    return values.stream().mapToDouble(Double::doubleValue).toArray();
+    return printed.group(prefix, label, "[");
   }
 
   private static double sumOfSquares(double w1, double w2) {

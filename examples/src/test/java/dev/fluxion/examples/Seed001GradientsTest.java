@@ -4,13 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,8 +15,6 @@ import org.junit.jupiter.api.Test;
 class Seed001GradientsTest {
 
   private static final double TIGHT = 1e-12;
-
-  private static final Pattern NUMBER = Pattern.compile("-?[0-9][0-9.]*(?:[eE][-+]?[0-9]+)?");
 
   private static final double[][] W1 = {
     {0.5, -0.3, 0.8}, {-0.6, 0.2, 0.4}, {0.1, 0.9, -0.5}, {0.7, 0.3, 0.2}
@@ -37,45 +28,26 @@ class Seed001GradientsTest {
 
   private static final double C = 0.1;
 
+  private static PrintedOutput printed;
+
   private static String output;
 
   @BeforeAll
   static void runExample() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-      new Seed001Gradients().run(out);
-    }
-    output = bytes.toString(StandardCharsets.UTF_8);
+    printed = PrintedOutput.of(new Seed001Gradients());
+    output = printed.text();
   }
 
   private static String line(String prefix) {
-    List<String> hits = new ArrayList<>();
-    for (String line : output.split("\\R")) {
-      if (line.startsWith(prefix)) {
-        hits.add(line);
-      }
-    }
-    assertEquals(1, hits.size(), () -> "lines starting with '" + prefix + "' in:\n" + output);
-    return hits.get(0);
+    return printed.line(prefix);
   }
 
-  /** The number printed after {@code label}, on the one line that starts with {@code prefix}. */
   private static double number(String prefix, String label) {
-    String line = line(prefix);
-    Matcher m = Pattern.compile(Pattern.quote(label) + "\\s*=?\\s*(-?[0-9][0-9.eE+-]*)")
-        .matcher(line);
-    assertTrue(m.find(), () -> "no '" + label + "' number in line: " + line);
-    return Double.parseDouble(m.group(1));
+    return printed.number(prefix, label);
   }
 
-  /** The numbers in the bracketed list printed after {@code label}. */
   private static double[] vector(String prefix, String label) {
-    String line = line(prefix);
-    int at = line.indexOf(label);
-    assertTrue(at >= 0, () -> "no '" + label + "' in line: " + line);
-    int open = line.indexOf('[', at + label.length());
-    int close = line.indexOf(']', open);
-    return numbers(line.substring(open, close));
+    return printed.group(prefix, label, "[");
   }
 
   /** Every number after {@code label} up to the end of the line or a double space. */
@@ -89,12 +61,7 @@ class Seed001GradientsTest {
   }
 
   private static double[] numbers(String text) {
-    List<Double> values = new ArrayList<>();
-    Matcher m = NUMBER.matcher(text);
-    while (m.find()) {
-      values.add(Double.parseDouble(m.group()));
-    }
-    return values.stream().mapToDouble(Double::doubleValue).toArray();
+    return PrintedOutput.numbers(text);
   }
 
   @Test

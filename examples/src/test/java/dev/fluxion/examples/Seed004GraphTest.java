@@ -3,13 +3,6 @@ package dev.fluxion.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -18,35 +11,22 @@ class Seed004GraphTest {
 
   private static final double TIGHT = 1e-12;
 
+  private static PrintedOutput printed;
+
   private static String output;
 
   @BeforeAll
   static void runExample() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-      new Seed004Graph().run(out);
-    }
-    output = bytes.toString(StandardCharsets.UTF_8);
+    printed = PrintedOutput.of(new Seed004Graph());
+    output = printed.text();
   }
 
-  /** The numbers printed after {@code label}, on the one line that starts with {@code prefix}. */
   private static double number(String prefix, String label) {
-    String line = line(prefix);
-    Matcher m = Pattern.compile(Pattern.quote(label) + "\\s*=?\\s*(-?[0-9][0-9.eE-]*)")
-        .matcher(line);
-    assertTrue(m.find(), () -> "no '" + label + "' number in line: " + line);
-    return Double.parseDouble(m.group(1));
+    return printed.number(prefix, label);
   }
 
   private static String line(String prefix) {
-    List<String> hits = new ArrayList<>();
-    for (String line : output.split("\\R")) {
-      if (line.startsWith(prefix)) {
-        hits.add(line);
-      }
-    }
-    assertEquals(1, hits.size(), () -> "lines starting with '" + prefix + "' in:\n" + output);
-    return hits.get(0);
+    return printed.line(prefix);
   }
 
   @Test
