@@ -7,8 +7,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Names classes whose {@link Partial} registrations the annotated class's differentiable methods
- * use, for methods of other classes (a library compiled elsewhere).
+ * Names classes holding derivative registrations ({@link Partial}, {@link Pullback},
+ * {@link Tangent}). On a class with differentiable methods: the registrations those methods use
+ * for methods of other classes (a library compiled elsewhere). On a class whose methods are
+ * registered: where their registrations live, so that every caller finds them.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
@@ -16,7 +18,7 @@ import java.lang.annotation.Target;
 public @interface UsesDerivatives {
 
   /**
-   * The classes holding {@link Partial} methods.
+   * The classes holding the registrations.
    *
    * @return the classes
    */
