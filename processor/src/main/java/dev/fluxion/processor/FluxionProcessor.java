@@ -10,6 +10,7 @@ import dev.fluxion.processor.diag.Reporter;
 import dev.fluxion.processor.emit.CompanionWriter;
 import dev.fluxion.processor.model.MethodDescriber;
 import dev.fluxion.processor.model.OwnerClass;
+import dev.fluxion.processor.model.CustomRegistry;
 import dev.fluxion.processor.model.PartialRegistry;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -49,6 +50,7 @@ import javax.lang.model.element.TypeElement;
 // Generated is listed so that the companions' own @Generated, seen in the next round, is claimed
 // and users compiling with -Xlint:all -Werror get no "no processor claimed" warning.
 @SupportedAnnotationTypes({MethodDescriber.ANNOTATION, PartialRegistry.PARTIAL,
+    CustomRegistry.PULLBACK, CustomRegistry.TANGENT,
     "javax.annotation.processing.Generated"})
 @javax.annotation.processing.SupportedOptions(FluxionProcessor.OPTION_TBR)
 public final class FluxionProcessor extends AbstractProcessor {
@@ -112,8 +114,11 @@ public final class FluxionProcessor extends AbstractProcessor {
 
   private void processRound(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     for (TypeElement annotation : annotations) {
-      if (annotation.getQualifiedName().contentEquals(PartialRegistry.PARTIAL)) {
-        checkRegistrations(round.getElementsAnnotatedWith(annotation));
+      String name = annotation.getQualifiedName().toString();
+      if (name.equals(PartialRegistry.PARTIAL)) {
+        checkPartials(methods(round.getElementsAnnotatedWith(annotation)));
+      } else if (name.equals(CustomRegistry.PULLBACK) || name.equals(CustomRegistry.TANGENT)) {
+        checkCustoms(methods(round.getElementsAnnotatedWith(annotation)), name);
       }
     }
     for (TypeElement annotation : annotations) {
@@ -182,14 +187,8 @@ public final class FluxionProcessor extends AbstractProcessor {
   }
 
   /** Reports misdeclared {@code @Partial} registrations on their annotations. */
-  private void checkRegistrations(Set<? extends Element> annotated) {
+  private void checkPartials(List<ExecutableElement> methods) {
     PartialRegistry registry = new PartialRegistry(processingEnv.getTypeUtils(), describer);
-    List<ExecutableElement> methods = new ArrayList<>();
-    for (Element e : annotated) {
-      if (e instanceof ExecutableElement m) {
-        methods.add(m);
-      }
-    }
     for (ExecutableElement m : methods) {
       try {
         registry.validate(m, methods).ifPresent(invalid -> reporter.report(invalid.diagnostic(), m,
@@ -198,6 +197,29 @@ public final class FluxionProcessor extends AbstractProcessor {
         reporter.report(Diagnostic.INTERNAL_ERROR, m, null, m.getSimpleName(), e);
       }
     }
+  }
+
+  /** Reports misdeclared {@code @Pullback} or {@code @Tangent} registrations. */
+  private void checkCustoms(List<ExecutableElement> methods, String annotation) {
+    CustomRegistry registry = new CustomRegistry(processingEnv.getTypeUtils());
+    for (ExecutableElement m : methods) {
+      try {
+        registry.validate(m, annotation, methods).ifPresent(invalid -> reporter.report(
+            invalid.diagnostic(), m, annotationOf(m, annotation), invalid.arguments().toArray()));
+      } catch (RuntimeException e) {
+        reporter.report(Diagnostic.INTERNAL_ERROR, m, null, m.getSimpleName(), e);
+      }
+    }
+  }
+
+  private static List<ExecutableElement> methods(Set<? extends Element> annotated) {
+    List<ExecutableElement> methods = new ArrayList<>();
+    for (Element e : annotated) {
+      if (e instanceof ExecutableElement m) {
+        methods.add(m);
+      }
+    }
+    return methods;
   }
 
   private static javax.lang.model.element.AnnotationMirror annotationOf(Element e, String name) {

@@ -46,6 +46,34 @@ public final class CallChecker {
   }
 
   /**
+   * What a method with registered derivatives lacks for a varying call: the message's arguments
+   * (the method, the missing registration, how to add it), or empty when nothing is missing.
+   */
+  private static java.util.Optional<List<String>> missingMode(Callee.Custom custom) {
+    String display = simpleName(custom.owner()) + "." + custom.name();
+    if (custom.pullback() == null) {
+      return java.util.Optional.of(List.of(display, "@Pullback",
+          "@Pullback(of = \"" + custom.name() + "\")"));
+    }
+    if (custom.tangent() == null) {
+      return java.util.Optional.of(List.of(display, "@Tangent",
+          "@Tangent(of = \"" + custom.name() + "\")"));
+    }
+    Callee.Custom pullback = custom.pullback();
+    if (pullback.tangent() == null) {
+      return java.util.Optional.of(List.of("the pullback " + simpleName(pullback.owner()) + "."
+          + pullback.name() + " of " + display, "@Tangent (second derivatives need it)",
+          "@Tangent(of = \"" + pullback.name() + "\")"));
+    }
+    return java.util.Optional.empty();
+  }
+
+  private static String simpleName(dev.fluxion.processor.ir.Reference type) {
+    String name = type.toString();
+    return name.substring(name.lastIndexOf('.') + 1);
+  }
+
+  /**
    * Checks every active call.
    *
    * @param method the lowered method
@@ -59,6 +87,11 @@ public final class CallChecker {
       Expr value = dev.fluxion.processor.ir.Stmt.evaluated(s);
       if (value instanceof Expr.Call call && call.callee() instanceof Callee.Primal p) {
         aliasing(call, p.method(), activity, origins.get(call), problems);
+      }
+      if (value instanceof Expr.Call call && call.callee() instanceof Callee.Custom custom
+          && call.arguments().stream().anyMatch(activity::isVaried)) {
+        missingMode(custom).ifPresent(missing -> problems.add(new Problem(
+            Diagnostic.MISSING_MODE, origins.get(call), missing.toArray())));
       }
       // A plain method may write into an array it is given; with a varied array that would
       // change values behind the derivative's back.

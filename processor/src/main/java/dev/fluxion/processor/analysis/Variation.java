@@ -61,6 +61,17 @@ public final class Variation {
           changed[0] |= varied.add(families.node(written));
         }
       } else if (s instanceof Stmt.Eval eval && eval.value() instanceof Expr.Call call
+          && call.callee() instanceof dev.fluxion.processor.ir.Callee.Custom custom
+          && custom.outputs() > 0) {
+        // A registered pullback adds into its trailing adjoint arrays.
+        List<dev.fluxion.processor.ir.Atom> args = call.arguments();
+        if (args.stream().anyMatch(this::isVaried)) {
+          for (dev.fluxion.processor.ir.Atom a : args.subList(args.size() - custom.outputs(),
+              args.size())) {
+            changed[0] |= varied.add(families.node((Var) a));
+          }
+        }
+      } else if (s instanceof Stmt.Eval eval && eval.value() instanceof Expr.Call call
           && call.callee() instanceof dev.fluxion.processor.ir.Callee.Reverse) {
         // A reverse block adds into the adjoint arrays it is given.
         if (call.arguments().stream().anyMatch(this::isVaried)) {

@@ -54,9 +54,20 @@ public enum Diagnostic {
   PARAMETER_NAMES_MISSING(116, Kind.ERROR,
       "%s was compiled without its parameter names, so the parameter that its @Partial or wrt"
           + " names ('%s') cannot be found; compile the library with javac -parameters"),
-  PARTIAL_OF_DIFFERENTIABLE(115, Kind.ERROR,
-      "%s is @Differentiable, so Fluxion differentiates its body and never uses this @Partial;"
+  REGISTRATION_NEVER_USED(115, Kind.ERROR,
+      "%s is @Differentiable, so Fluxion differentiates its body and never uses this %s;"
           + " remove one of the two"),
+  REGISTRATION_TARGET_MISSING(117, Kind.ERROR,
+      "@%s names %s, but %s has no static method of that name"),
+  REGISTRATION_BAD_SIGNATURE(118, Kind.ERROR,
+      "@%s method %s does not fit %s: %s; expected %s %s(%s)"),
+  REGISTRATION_DUPLICATE(119, Kind.ERROR,
+      "%s already has a @%s (%s); keep one"),
+  REGISTRATION_NOT_STATIC(120, Kind.ERROR,
+      "@%s method %s must be static and not private, so that generated code can call it"),
+  PULLBACK_SCALARS(121, Kind.ERROR,
+      "%s has %d double parameters, but a @Pullback returns the adjoint of at most one; register"
+          + " @Partial derivatives if it takes only doubles, or pass the doubles in an array"),
 
   UNSUPPORTED_STATEMENT(201, Kind.ERROR,
       "%s is not in the differentiable subset yet; %s"),
@@ -86,6 +97,9 @@ public enum Diagnostic {
   MISSING_PARTIAL(211, Kind.ERROR,
       "argument '%s' of %s varies with the differentiated parameters, but no @Partial is"
           + " registered for its parameter '%s'; register one, or pass a constant"),
+  MISSING_MODE(212, Kind.ERROR,
+      "%s has no registered %s, and Fluxion writes every mode (gradients, forward mode, second"
+          + " derivatives) for the calling method; register one: %s"),
   ALIASED_ARGUMENTS(210, Kind.ERROR,
       "'%s' and '%s' may be the same array, and %s writes into its parameter '%s'; the derivative"
           + " of such a call is not defined by its parameters' partials: pass a copy (%s.clone())");

@@ -321,6 +321,9 @@ final class CodeWriter {
     } else if (callee instanceof Callee.Registered registered) {
       name = registered.name();
       owner = TypeName.get(registered.owner().mirror());
+    } else if (callee instanceof Callee.Custom custom) {
+      name = custom.name();
+      owner = TypeName.get(custom.owner().mirror());
     } else {
       Callee.Plain plain = (Callee.Plain) callee;
       name = plain.name();

@@ -114,6 +114,8 @@ final class TypeNameHygiene {
         add(p.owner(), qualifiers);
       } else if (callee instanceof Callee.Registered r) {
         add(r.owner(), qualifiers);
+      } else if (callee instanceof Callee.Custom c) {
+        add(c.owner(), qualifiers);
       }
     } else if (e instanceof Expr.FieldRead f) {
       add(f.owner(), qualifiers);

@@ -5,7 +5,7 @@ import dev.fluxion.processor.model.DifferentiableMethod;
 /** What an {@link Expr.Call} calls. */
 public sealed interface Callee
     permits Callee.MathFunction, Callee.Primal, Callee.Reverse, Callee.Plain, Callee.Runtime,
-        Callee.Forward, Callee.ReverseForward, Callee.Registered {
+        Callee.Forward, Callee.ReverseForward, Callee.Registered, Callee.Custom {
 
   /**
    * A static method of {@code java.lang.Math} or {@code java.lang.StrictMath}, differentiated by the
@@ -78,4 +78,31 @@ public sealed interface Callee
    */
   record Registered(Reference owner, String name, java.util.List<DifferentiableMethod> partials)
       implements Callee {}
+
+  /**
+   * A static method Fluxion does not look inside, with a pullback and a tangent the user
+   * registered ({@code @Pullback}, {@code @Tangent}): reverse mode calls the pullback, forward mode
+   * the tangent, and second order the pullback's own tangent. A pullback is itself a {@code Custom}
+   * callee (with a tangent and no pullback) whose trailing {@code outputs} array arguments are the
+   * adjoint arrays it adds into.
+   *
+   * @param owner the declaring class
+   * @param name the method's name
+   * @param pullback the registered pullback, or {@code null} (the call checker reports it where
+   *     one is needed)
+   * @param tangent the registered tangent, or {@code null} (likewise)
+   * @param outputs how many of the trailing arguments are arrays the method adds into (0 for
+   *     functions, one per array parameter of the differentiated method for pullbacks)
+   */
+  record Custom(Reference owner, String name, Custom pullback, Plain tangent, int outputs)
+      implements Callee {
+    /**
+     * Tells whether every mode can be generated for a call of this method.
+     *
+     * @return {@code true} when the pullback, the tangent and the pullback's tangent are known
+     */
+    public boolean complete() {
+      return pullback != null && tangent != null && pullback.tangent() != null;
+    }
+  }
 }

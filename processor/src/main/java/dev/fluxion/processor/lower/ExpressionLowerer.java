@@ -411,9 +411,15 @@ final class ExpressionLowerer {
           throw new Rejection(Diagnostic.PARAMETER_NAMES_MISSING, tree,
               method.getEnclosingElement().getSimpleName() + "." + name, e.wrt());
         }
-        callee = partials.isPresent()
-            ? new Callee.Registered(declaring, name, partials.get())
-            : new Callee.Plain(declaring, name, isStatic);
+        if (partials.isPresent()) {
+          callee = new Callee.Registered(declaring, name, partials.get());
+        } else if (isStatic) {
+          callee = resolver.customs().lookup(method, resolver.owner())
+              .<Callee>map(custom -> custom)
+              .orElse(new Callee.Plain(declaring, name, true));
+        } else {
+          callee = new Callee.Plain(declaring, name, false);
+        }
       }
     }
     Expr.Call call = new Expr.Call(callee, receiver, arguments, result);

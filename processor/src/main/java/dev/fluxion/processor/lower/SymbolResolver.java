@@ -41,6 +41,7 @@ public final class SymbolResolver {
   private final CompilationUnitTree unit;
   private final MethodDescriber describer;
   private final dev.fluxion.processor.model.PartialRegistry registry;
+  private final dev.fluxion.processor.model.CustomRegistry customs;
 
   /**
    * Creates a resolver for one method.
@@ -59,6 +60,16 @@ public final class SymbolResolver {
     this.unit = unit;
     this.describer = describer;
     this.registry = new dev.fluxion.processor.model.PartialRegistry(types, describer);
+    this.customs = new dev.fluxion.processor.model.CustomRegistry(types);
+  }
+
+  /**
+   * The user-registered pullbacks and tangents.
+   *
+   * @return the registry
+   */
+  public dev.fluxion.processor.model.CustomRegistry customs() {
+    return customs;
   }
 
   /**

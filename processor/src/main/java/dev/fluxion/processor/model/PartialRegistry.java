@@ -1,18 +1,14 @@
 package dev.fluxion.processor.model;
 
 import dev.fluxion.processor.diag.Diagnostic;
+import dev.fluxion.processor.model.Registrations.Declared;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.AnnotationValue;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
@@ -24,8 +20,7 @@ import javax.lang.model.util.Types;
  */
 public final class PartialRegistry {
   /** The registration annotation's qualified name. */
-  public static final String PARTIAL = "dev.fluxion.Partial";
-  private static final String USES = "dev.fluxion.UsesDerivatives";
+  public static final String PARTIAL = Registrations.PARTIAL;
 
   private final Types types;
   private final MethodDescriber describer;
@@ -41,9 +36,6 @@ public final class PartialRegistry {
     this.describer = describer;
   }
 
-  /** One registration as written: the partial method and its annotation's values. */
-  private record Declared(ExecutableElement partial, String of, String wrt, TypeElement in) {}
-
   /** A problem with a registration, reported on its annotation. */
   public record Invalid(Diagnostic diagnostic, List<Object> arguments) {}
 
@@ -58,10 +50,7 @@ public final class PartialRegistry {
     List<DifferentiableMethod> partials = new ArrayList<>();
     target.getParameters().forEach(p -> partials.add(null));
     boolean any = false;
-    List<TypeElement> places = new ArrayList<>();
-    places.add((TypeElement) target.getEnclosingElement());
-    places.addAll(usedBy(caller));
-    for (TypeElement place : places) {
+    for (TypeElement place : Registrations.places(target, caller)) {
       for (ExecutableElement m : ElementFilter.methodsIn(place.getEnclosedElements())) {
         Declared d = declared(m).orElse(null);
         if (d == null || !d.in().equals(target.getEnclosingElement())
@@ -112,8 +101,8 @@ public final class PartialRegistry {
   }
 
   private Optional<Invalid> check(Declared d) {
-    ExecutableElement partial = d.partial();
-    String display = d.in().getSimpleName() + "." + d.of();
+    ExecutableElement partial = d.method();
+    String display = d.display();
     List<ExecutableElement> candidates = ElementFilter.methodsIn(d.in().getEnclosedElements())
         .stream()
         .filter(m -> m.getSimpleName().contentEquals(d.of()))
@@ -138,7 +127,7 @@ public final class PartialRegistry {
       return Optional.of(new Invalid(Diagnostic.PARTIAL_BAD_WRT, List.of(d.wrt(), display)));
     }
     if (MethodDescriber.annotation(target).isPresent()) {
-      return Optional.of(new Invalid(Diagnostic.PARTIAL_OF_DIFFERENTIABLE, List.of(display)));
+      return Optional.of(new Invalid(Diagnostic.REGISTRATION_NEVER_USED, List.of(display, "@Partial")));
     }
     if (MethodDescriber.annotation(partial).isEmpty()
         || !partial.getModifiers().contains(Modifier.STATIC)) {
@@ -148,52 +137,8 @@ public final class PartialRegistry {
     return Optional.empty();
   }
 
-  private Optional<Declared> declared(ExecutableElement method) {
-    for (AnnotationMirror mirror : method.getAnnotationMirrors()) {
-      var type = (TypeElement) mirror.getAnnotationType().asElement();
-      if (!type.getQualifiedName().contentEquals(PARTIAL)) {
-        continue;
-      }
-      String of = "";
-      String wrt = "";
-      TypeElement in = (TypeElement) method.getEnclosingElement();
-      for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e
-          : mirror.getElementValues().entrySet()) {
-        String key = e.getKey().getSimpleName().toString();
-        Object value = e.getValue().getValue();
-        if (key.equals("of")) {
-          of = String.valueOf(value);
-        } else if (key.equals("wrt")) {
-          wrt = String.valueOf(value);
-        } else if (key.equals("in") && value instanceof DeclaredType declared) {
-          in = (TypeElement) declared.asElement();
-        }
-      }
-      return Optional.of(new Declared(method, of, wrt, in));
-    }
-    return Optional.empty();
-  }
-
-  private List<TypeElement> usedBy(TypeElement caller) {
-    List<TypeElement> result = new ArrayList<>();
-    for (Element e = caller; e instanceof TypeElement t; e = e.getEnclosingElement()) {
-      for (AnnotationMirror mirror : t.getAnnotationMirrors()) {
-        var type = (TypeElement) mirror.getAnnotationType().asElement();
-        if (!type.getQualifiedName().contentEquals(USES)) {
-          continue;
-        }
-        mirror.getElementValues().forEach((key, value) -> {
-          if (value.getValue() instanceof List<?> list) {
-            for (Object item : list) {
-              if (((AnnotationValue) item).getValue() instanceof DeclaredType declared) {
-                result.add((TypeElement) declared.asElement());
-              }
-            }
-          }
-        });
-      }
-    }
-    return result;
+  private static Optional<Declared> declared(ExecutableElement method) {
+    return Registrations.declared(method, PARTIAL);
   }
 
   private boolean sameParameters(ExecutableElement a, ExecutableElement b) {

@@ -159,7 +159,8 @@ final class ForwardSweep {
       }
       out.add(new Stmt.Set(target, value));
     }
-    if (array && value instanceof Expr.Call call && call.callee() instanceof Callee.Primal) {
+    if (array && value instanceof Expr.Call call
+        && (call.callee() instanceof Callee.Primal || call.callee() instanceof Callee.Custom)) {
       // A callee that hands back one of its argument arrays would give one array two shadows.
       for (Atom a : call.arguments()) {
         if (a.type() instanceof ArrayType) {

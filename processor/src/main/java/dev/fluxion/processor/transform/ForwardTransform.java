@@ -161,6 +161,12 @@ public final class ForwardTransform {
         runtime(call, runtime.name(), out);
         return;
       }
+      if (callee instanceof Callee.Custom custom && custom.outputs() > 0) {
+        // A pullback adds into adjoint arrays; its tangent adds into their tangents.
+        out.add(new Stmt.Eval(call));
+        out.add(new Stmt.Eval(tangentCall(call, custom, out)));
+        return;
+      }
     }
     out.add(new Stmt.Eval(value));
   }
@@ -241,6 +247,9 @@ public final class ForwardTransform {
 
   /** The tangent of a value just computed into {@code result}. */
   private Expr tangentValue(Var result, Expr value, Block.Builder out) {
+    if (value instanceof Expr.Call call && call.callee() instanceof Callee.Custom custom) {
+      return tangentCall(call, custom, out);
+    }
     if (result.type() instanceof ArrayType type) {
       return arrayTangent(result, type, value);
     }
@@ -286,6 +295,21 @@ public final class ForwardTransform {
     // Data (a stopped gradient, a plain method's result, a field): its tangent is zero, but the
     // array may later receive varying elements, so it gets a tangent array of its own.
     return new Expr.Call(new Callee.Runtime("zerosLike"), null, List.of(result), type);
+  }
+
+  /**
+   * The registered tangent of a call, {@code fTangent(arg, argDot, …)}: each {@code double} or
+   * {@code double} array argument followed by its tangent.
+   */
+  private Expr tangentCall(Expr.Call call, Callee.Custom custom, Block.Builder out) {
+    List<Atom> args = new ArrayList<>();
+    for (Atom a : call.arguments()) {
+      args.add(a);
+      if (carriesTangent(a.type())) {
+        args.add(argumentTangent(a, out));
+      }
+    }
+    return new Expr.Call(custom.tangent(), null, args, call.type());
   }
 
   /** {@code g(args)} becomes {@code gForward(arg, argDot, …, tape)}. */

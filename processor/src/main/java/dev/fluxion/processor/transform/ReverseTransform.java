@@ -221,6 +221,8 @@ public final class ReverseTransform {
       if (value instanceof Expr.Call call && call.callee() instanceof Callee.Primal primal) {
         reverseCall(call, primal.method(), isArray ? context.shadow(target) : context.adjoint(target),
             out);
+      } else if (value instanceof Expr.Call call && call.callee() instanceof Callee.Custom custom) {
+        pullback(call, custom, isArray ? context.shadow(target) : context.adjoint(target), out);
       } else if (isArray) {
         reverseArrayValue(target, value, out);
       } else {
@@ -361,6 +363,34 @@ public final class ReverseTransform {
       } else {
         out.add(new Stmt.Eval(pop));
       }
+    }
+  }
+
+  /**
+   * {@code y = f(args)} with a registered pullback reverses to {@code fPullback(args, ȳ, ā…)},
+   * which adds into the adjoint arrays, and whose result, when {@code f} has a {@code double}
+   * parameter, is that parameter's adjoint contribution.
+   */
+  private void pullback(Expr.Call call, Callee.Custom custom, Atom seed, Block.Builder out) {
+    List<Atom> arguments = new ArrayList<>(call.arguments());
+    arguments.add(seed);
+    Atom scalar = null;
+    for (Atom argument : call.arguments()) {
+      if (argument.type() instanceof ArrayType array && array.element() == Primitive.DOUBLE) {
+        arguments.add(activity.isActive(argument) ? context.shadow((Var) argument)
+            : scratch(argument, out));
+      } else if (argument.type() == Primitive.DOUBLE) {
+        scalar = argument;
+      }
+    }
+    Expr.Call pullback = new Expr.Call(custom.pullback(), null, arguments,
+        scalar == null ? NoValue.VOID : Primitive.DOUBLE);
+    if (scalar == null || !activity.isActive(scalar)) {
+      out.add(new Stmt.Eval(pullback));
+    } else {
+      Var contribution = context.temp(Primitive.DOUBLE);
+      out.add(new Stmt.Let(contribution, pullback));
+      accumulate((Var) scalar, contribution, out);
     }
   }
 
