@@ -197,6 +197,109 @@ class DiagnosticsTest {
         "  static double fx(double x) { return 2 * x; }"));
   }
 
+  /** A function over arrays, {@code Σ aᵢ}, that the registration tests register derivatives for. */
+  private static final String SUM = "  static double sum(double[] a) { double s = 0;"
+      + " for (double v : a) { s += v; } return s; }";
+
+  private static void assertErrorContaining(String id, int line, String text,
+      JavaFileObject source) {
+    Compilation compilation = Compiler.compile(source);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining("[" + id + "]").inFile(source).onLine(line);
+    assertThat(compilation).hadErrorContaining(text);
+  }
+
+  @Test
+  void flx115PullbackOfADifferentiableMethod() {
+    assertError("FLX115", 5, source(
+        "  @Differentiable static double g(double[] a) { return a[0]; }",
+        "  @dev.fluxion.Pullback(of = \"g\")",
+        "  static void gPullback(double[] a, double s, double[] aBar) { aBar[0] += s; }"));
+  }
+
+  @Test
+  void flx117RegistrationOfAMissingMethod() {
+    assertErrorContaining("FLX117", 4, "has no static method of that name", source(
+        "  @dev.fluxion.Pullback(of = \"g\")",
+        "  static void gPullback(double[] a, double s, double[] aBar) { aBar[0] += s; }"));
+  }
+
+  @Test
+  void flx118PullbackWithTooFewParameters() {
+    assertErrorContaining("FLX118", 5, "it takes 2 parameters where 3 are expected", source(SUM,
+        "  @dev.fluxion.Pullback(of = \"sum\")",
+        "  static void sumPullback(double[] a, double s) { }"));
+  }
+
+  @Test
+  void flx118PullbackWithAWrongParameterType() {
+    assertErrorContaining("FLX118", 5, "parameter 2 ('s') is int where double is expected",
+        source(SUM,
+            "  @dev.fluxion.Pullback(of = \"sum\")",
+            "  static void sumPullback(double[] a, int s, double[] aBar) { }"));
+  }
+
+  @Test
+  void flx118TangentWithAWrongResult() {
+    assertErrorContaining("FLX118", 5, "it returns void where double is expected", source(SUM,
+        "  @dev.fluxion.Tangent(of = \"sum\")",
+        "  static void sumTangent(double[] a, double[] aDot) { }"));
+  }
+
+  @Test
+  void flx119TwoPullbacksForOneMethod() {
+    assertError("FLX119", 7, source(SUM,
+        "  @dev.fluxion.Pullback(of = \"sum\")",
+        "  static void sumPullback(double[] a, double s, double[] aBar) { }",
+        "  @dev.fluxion.Pullback(of = \"sum\")",
+        "  static void sumPullbackAgain(double[] a, double s, double[] aBar) { }"));
+  }
+
+  @Test
+  void flx120RegistrationThatIsNotStatic() {
+    assertError("FLX120", 5, source(SUM,
+        "  @dev.fluxion.Tangent(of = \"sum\")",
+        "  double sumTangent(double[] a, double[] aDot) { return 0; }"));
+  }
+
+  @Test
+  void flx121PullbackOfAMethodWithTwoDoubles() {
+    assertError("FLX121", 5, source(
+        "  static double scaled(double c, double d, double[] a) { return c * d * a[0]; }",
+        "  @dev.fluxion.Pullback(of = \"scaled\")",
+        "  static double scaledPullback(double c, double d, double[] a, double s, double[] aBar) {",
+        "    return 0; }"));
+  }
+
+  @Test
+  void flx212CallOfAMethodWithoutATangent() {
+    assertErrorContaining("FLX212", 8, "C.sum has no registered @Tangent", source(SUM,
+        "  @dev.fluxion.Pullback(of = \"sum\")",
+        "  static void sumPullback(double[] a, double s, double[] aBar) { }",
+        "  @Differentiable static double f(double[] x) {",
+        "    return 2 * sum(x); }"));
+  }
+
+  @Test
+  void flx212CallOfAMethodWithoutAPullback() {
+    assertErrorContaining("FLX212", 8, "@Pullback(of = \"sum\")", source(SUM,
+        "  @dev.fluxion.Tangent(of = \"sum\")",
+        "  static double sumTangent(double[] a, double[] aDot) { return 0; }",
+        "  @Differentiable static double f(double[] x) {",
+        "    return 2 * sum(x); }"));
+  }
+
+  @Test
+  void flx212CallThroughAPullbackWithoutATangent() {
+    assertErrorContaining("FLX212", 10, "the pullback C.sumPullback of C.sum", source(SUM,
+        "  @dev.fluxion.Pullback(of = \"sum\")",
+        "  static void sumPullback(double[] a, double s, double[] aBar) { }",
+        "  @dev.fluxion.Tangent(of = \"sum\")",
+        "  static double sumTangent(double[] a, double[] aDot) { return 0; }",
+        "  @Differentiable static double f(double[] x) {",
+        "    return 2 * sum(x); }"));
+  }
+
   @Test
   void flx116LibraryCompiledWithoutParameterNames(@org.junit.jupiter.api.io.TempDir java.nio.file.Path lib)
       throws java.io.IOException {

@@ -131,10 +131,7 @@ public final class CustomRegistry {
       return Optional.of(new Invalid(Diagnostic.REGISTRATION_NEVER_USED,
           List.of(d.display(), "@" + d.kind())));
     }
-    if (target(d, annotation).isPresent()) {
-      return Optional.empty();
-    }
-    ExecutableElement closest = candidates.get(0);
+    ExecutableElement closest = target(d, annotation).orElse(candidates.get(0));
     if (annotation.equals(PULLBACK)) {
       long scalars = closest.getParameters().stream()
           .filter(p -> p.asType().getKind() == TypeKind.DOUBLE).count();
@@ -142,6 +139,9 @@ public final class CustomRegistry {
         return Optional.of(new Invalid(Diagnostic.PULLBACK_SCALARS,
             List.of(d.display(), (int) scalars)));
       }
+    }
+    if (target(d, annotation).isPresent()) {
+      return Optional.empty();
     }
     Signature expected = expected(closest, annotation);
     String mismatch = candidates.size() > 1 ? "it fits none of the overloads"
