@@ -1,0 +1,251 @@
+package dev.fluxion;
+
+/**
+ * Binomial checkpointing for long loops: the reverse sweep of a loop marked with
+ * {@link #binomial(int)} stores at most the given number of loop states at a time and recomputes
+ * the others from the nearest stored one, instead of recording every iteration on the tape.
+ *
+ * <p>Mark a loop by calling {@code binomial} as the statement right before it, at the top level
+ * of a {@code @Differentiable} method:
+ *
+ * <pre>{@code
+ * @Differentiable
+ * static double simulate(double x0, double v0, double k, int steps) {
+ *   double x = x0;
+ *   double v = v0;
+ *   Checkpoints.binomial(100);          // the next loop keeps at most 100 states
+ *   for (int i = 0; i < steps; i++) {
+ *     double a = -k * x;
+ *     x += 1e-3 * v;
+ *     v += 1e-3 * a;
+ *   }
+ *   return x;
+ * }
+ * }</pre>
+ *
+ * <p>With {@code s} stored states and {@code n} iterations, each iteration is recomputed at most
+ * {@code r} times, where {@code r} is the smallest number with {@code C(s − 1 + r, r) ≥ n}
+ * (binomial checkpointing, Griewank and Walther): for a million iterations, 100 states mean
+ * about four recomputations, and the tape holds one iteration at a time. The derivatives are the
+ * same as without the marker, to rounding.
+ *
+ * <p>Instances are the schedule that generated code follows; users only call {@link
+ * #binomial(int)}. An instance hands out {@linkplain #next() actions} one at a time, so the
+ * schedule itself takes memory in the number of states, not of iterations.
+ */
+public final class Checkpoints {
+  /** Run {@link #count()} iterations forward, recording nothing. */
+  public static final int ADVANCE = 0;
+  /** Store the current state in {@link #slot()} (cleared for it). */
+  public static final int STORE = 1;
+  /** Restore the state stored in {@link #slot()}, and store it again. */
+  public static final int RESTORE = 2;
+  /** Run iteration {@link #step()} recording on the tape, then reverse it. */
+  public static final int REVERSE = 3;
+  /** Every iteration is reversed. */
+  public static final int DONE = 4;
+
+  private static final int REVERSE_RANGE = 5;
+
+  private final Tape[] slots;
+  // The pending work, a stack of (kind, from, to, free snapshots, slot) records.
+  private int[] work = new int[5 * 16];
+  private int depth;
+  private int current;
+  private int count;
+  private int step;
+  private int slot;
+  private long advanced;
+
+  /**
+   * Marks the loop that follows as checkpointed. At run time it does nothing.
+   *
+   * @param snapshots how many loop states the reverse sweep may store at once, at least 1
+   *     (the state on entering the loop counts as one)
+   */
+  public static void binomial(int snapshots) {
+    if (snapshots < 1) {
+      throw new IllegalArgumentException("binomial checkpointing needs at least 1 snapshot, got "
+          + snapshots);
+    }
+  }
+
+  /**
+   * Creates a schedule; the state on entering the loop goes to {@code slot(0)}.
+   *
+   * @param snapshots how many states may be stored at once, at least 1
+   */
+  public Checkpoints(int snapshots) {
+    binomial(snapshots);
+    slots = new Tape[snapshots];
+    for (int i = 0; i < snapshots; i++) {
+      slots[i] = new Tape();
+    }
+  }
+
+  /**
+   * The store for the state on entering the loop, cleared.
+   *
+   * @return slot 0
+   */
+  public Tape entry() {
+    slots[0].clear();
+    return slots[0];
+  }
+
+  /**
+   * Starts the reverse sweep of a loop that ran {@code iterations} times from the state stored
+   * in {@link #entry()}; the current state is taken to be the loop's final one.
+   *
+   * @param iterations the trip count
+   */
+  public void reverse(int iterations) {
+    depth = 0;
+    advanced = 0;
+    current = -1;
+    if (iterations > 0) {
+      push(REVERSE_RANGE, 0, iterations, slots.length - 1, 0);
+    }
+  }
+
+  /**
+   * The next action of the schedule.
+   *
+   * @return one of {@link #ADVANCE}, {@link #STORE}, {@link #RESTORE}, {@link #REVERSE},
+   *     {@link #DONE}
+   */
+  public int next() {
+    while (depth > 0) {
+      int base = 5 * (depth - 1);
+      int kind = work[base];
+      int from = work[base + 1];
+      int to = work[base + 2];
+      int free = work[base + 3];
+      int at = work[base + 4];
+      depth--;
+      if (kind == STORE) {
+        slot = at;
+        slots[at].clear();
+        return STORE;
+      }
+      if (kind == REVERSE) {
+        step = from;
+        current = -1;
+        return REVERSE;
+      }
+      // Reverse iterations [from, to), starting from the state stored in slot `at`.
+      if (current != from) {
+        push(REVERSE_RANGE, from, to, free, at);
+        slot = at;
+        current = from;
+        return RESTORE;
+      }
+      int n = to - from;
+      if (n == 1) {
+        step = from;
+        current = -1;
+        return REVERSE;
+      }
+      int left = free == 0 ? n - 1 : split(n, free);
+      if (free == 0) {
+        // No state to spare: recompute the last iteration from the start, then the rest.
+        push(REVERSE_RANGE, from, to - 1, 0, at);
+        push(REVERSE, to - 1, to, 0, at);
+      } else {
+        push(REVERSE_RANGE, from, from + left, free, at);
+        push(REVERSE_RANGE, from + left, to, free - 1, at + 1);
+        push(STORE, 0, 0, 0, at + 1);
+      }
+      return advance(left);
+    }
+    return DONE;
+  }
+
+  /**
+   * For {@link #ADVANCE}: how many iterations to run.
+   *
+   * @return the count
+   */
+  public int count() {
+    return count;
+  }
+
+  /**
+   * For {@link #REVERSE}: the iteration to record and reverse (0 is the first).
+   *
+   * @return its index
+   */
+  public int step() {
+    return step;
+  }
+
+  /**
+   * For {@link #STORE} and {@link #RESTORE}: where the state goes or comes from.
+   *
+   * @return the store
+   */
+  public Tape slot() {
+    return slots[slot];
+  }
+
+  /**
+   * How many iterations the reverse sweep has run forward so far (recomputation), for tests and
+   * benchmarks.
+   *
+   * @return the number of iterations advanced since {@link #reverse(int)}
+   */
+  public long advanced() {
+    return advanced;
+  }
+
+  /**
+   * The memory the stored states take, in bytes of tape capacity.
+   *
+   * @return the sum over the slots
+   */
+  public long capacityBytes() {
+    long bytes = 0;
+    for (Tape t : slots) {
+      bytes += t.capacityBytes();
+    }
+    return bytes;
+  }
+
+  private int advance(int iterations) {
+    count = iterations;
+    current += iterations;
+    advanced += iterations;
+    return ADVANCE;
+  }
+
+  /**
+   * Where to store the next state when reversing {@code n} iterations with {@code free} spare
+   * stores: the first part is later reversed with one recomputation fewer, the rest with one store
+   * fewer, each within its binomial bound, since β(s, r) = β(s, r − 1) + β(s − 1, r).
+   */
+  private static int split(int n, int free) {
+    // The smallest r with β(free, r) = C(free + r, free) ≥ n, and β(free, r − 1) beside it.
+    long previous = 1;
+    long beta = free + 1L;
+    int r = 1;
+    while (beta < n) {
+      r++;
+      previous = beta;
+      beta = beta * (free + r) / r;
+    }
+    return (int) Math.min(previous, n - 1);
+  }
+
+  private void push(int kind, int from, int to, int free, int at) {
+    if (5 * (depth + 1) > work.length) {
+      work = java.util.Arrays.copyOf(work, work.length * 2);
+    }
+    int base = 5 * depth;
+    work[base] = kind;
+    work[base + 1] = from;
+    work[base + 2] = to;
+    work[base + 3] = free;
+    work[base + 4] = at;
+    depth++;
+  }
+}
