@@ -47,11 +47,12 @@ import javax.lang.model.element.TypeElement;
  * API and keeps using the wrapper for everything else (its filer tracks what was generated).
  */
 @AutoService(Processor.class)
-// Generated is listed so that the companions' own @Generated, seen in the next round, is claimed
-// and users compiling with -Xlint:all -Werror get no "no processor claimed" warning.
+// Every Fluxion annotation is listed, and Generated so that the companions' own @Generated, seen in
+// the next round, is claimed too: users compiling with -Xlint:all -Werror get no "no processor
+// claimed" warning, even for a class that only lists registrations.
 @SupportedAnnotationTypes({MethodDescriber.ANNOTATION, PartialRegistry.PARTIAL,
-    CustomRegistry.PULLBACK, CustomRegistry.TANGENT,
-    "javax.annotation.processing.Generated"})
+    CustomRegistry.PULLBACK, CustomRegistry.TANGENT, "dev.fluxion.UsesDerivatives",
+    "dev.fluxion.NoDerivative", "javax.annotation.processing.Generated"})
 @javax.annotation.processing.SupportedOptions(FluxionProcessor.OPTION_TBR)
 public final class FluxionProcessor extends AbstractProcessor {
   /**

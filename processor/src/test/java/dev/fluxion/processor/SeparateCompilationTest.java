@@ -76,13 +76,7 @@ class SeparateCompilationTest {
         "  @Differentiable @Partial(of = \"softplus\", wrt = \"x\")",
         "  public static double softplusDx(double x) { return 1 / (1 + Math.exp(-x)); }",
         "}");
-    // Registrations name parameters, so a library that ships them keeps its parameter names.
-    Compilation first = com.google.testing.compile.Compiler.javac()
-        .withProcessors(new FluxionProcessor())
-        .withOptions("-parameters", "-Xlint:all", "-Werror")
-        .compile(library);
-    assertThat(first).succeededWithoutWarnings();
-    Compiler.writeClasses(first, libraryClasses);
+    compileLibrary(libraryClasses, library);
 
     JavaFileObject consumer = Compiler.source("app.Loss",
         "package app;",
@@ -109,6 +103,71 @@ class SeparateCompilationTest {
     assertEquals(3 * s * w + softplus, result[0], 1e-14);
     // d/dw (3σ(3w)w + softplus(3w)) = 9σ'(3w)w + 3σ(3w) + 3σ(3w)
     assertEquals(9 * s * (1 - s) * w + 6 * s, result[1], 1e-13);
+  }
+
+  @Test
+  void pullbacksAndTangentsShippedApartFromTheLibrarysApiAreFound(@TempDir Path libraryClasses)
+      throws Exception {
+    JavaFileObject api = Compiler.source("lib.Stats",
+        "package lib;",
+        "@dev.fluxion.UsesDerivatives(StatsRules.class)",
+        "public final class Stats {",
+        "  public static double mean(double[] x) {",
+        "    double s = 0; for (double v : x) { s += v; } return s / x.length; }",
+        "}");
+    JavaFileObject rules = Compiler.source("lib.StatsRules",
+        "package lib;",
+        "import dev.fluxion.Pullback;",
+        "import dev.fluxion.Tangent;",
+        "public final class StatsRules {",
+        "  @Pullback(of = \"mean\", in = Stats.class)",
+        "  public static void meanPullback(double[] x, double seed, double[] xBar) {",
+        "    for (int i = 0; i < x.length; i++) { xBar[i] += seed / x.length; } }",
+        "  @Tangent(of = \"mean\", in = Stats.class)",
+        "  public static double meanTangent(double[] x, double[] xDot) { return Stats.mean(xDot); }",
+        "  @Tangent(of = \"meanPullback\")",
+        "  public static void meanPullbackTangent(double[] x, double[] xDot, double seed,",
+        "      double seedDot, double[] xBar, double[] xBarDot) {",
+        "    for (int i = 0; i < x.length; i++) { xBarDot[i] += seedDot / x.length; } }",
+        "}");
+    compileLibrary(libraryClasses, api, rules);
+
+    JavaFileObject consumer = Compiler.source("app.Spread",
+        "package app;",
+        "import dev.fluxion.Differentiable;",
+        "import lib.Stats;",
+        "public final class Spread {",
+        "  @Differentiable public static double squaredMean(double[] x) {",
+        "    double m = Stats.mean(x);",
+        "    return m * m;",
+        "  }",
+        "  public static double[][] hessian(double[] x) {",
+        "    return SpreadDerivatives.squaredMeanHessian(x).hessian();",
+        "  }",
+        "}");
+    Compilation second = Compiler.compile(List.of(libraryClasses.toFile()), consumer);
+    assertThat(second).succeededWithoutWarnings();
+    ClassLoader libraryLoader = new URLClassLoader(
+        new URL[] {libraryClasses.toUri().toURL()}, getClass().getClassLoader());
+    Class<?> spread = Compiler.loader(second, libraryLoader).loadClass("app.Spread");
+    double[][] h = (double[][]) spread.getMethod("hessian", double[].class)
+        .invoke(null, (Object) new double[] {0.5, 1.5, 4.0});
+    // (Σx/n)² has the constant Hessian 2/n² everywhere.
+    for (double[] row : h) {
+      for (double entry : row) {
+        assertEquals(2.0 / 9, entry, 1e-15);
+      }
+    }
+  }
+
+  /** Compiles a library as one that ships registrations must be: with its parameter names. */
+  private static void compileLibrary(Path classes, JavaFileObject... sources) throws Exception {
+    Compilation compilation = com.google.testing.compile.Compiler.javac()
+        .withProcessors(new FluxionProcessor())
+        .withOptions("-parameters", "-Xlint:all", "-Werror")
+        .compile(sources);
+    assertThat(compilation).succeededWithoutWarnings();
+    Compiler.writeClasses(compilation, classes);
   }
 
   @Test
