@@ -9,8 +9,8 @@ import java.util.function.DoubleUnaryOperator;
  * <p>Fluxion does not differentiate through the bodies of these methods: a differentiable method
  * that calls one of them uses the pullbacks and tangents registered in
  * {@link ArrayMathDerivatives}, in reverse mode, forward mode and for second derivatives alike.
- * That is faster than differentiating the loops, and for {@link #logSumExp}, {@link #softmax},
- * {@link #sigmoid} and {@link #tanh} more accurate too.
+ * That is faster than differentiating their loops, and keeps the slopes of {@link #sigmoid} and
+ * {@link #tanh} accurate where their values saturate.
  *
  * <p>A vector is a {@code double[]}; a matrix is a {@code double[][]} of rows, {@code rows ×
  * cols}, and must be rectangular. Shapes that do not fit throw an

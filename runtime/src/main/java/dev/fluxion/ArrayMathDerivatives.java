@@ -21,7 +21,9 @@ import java.util.function.DoubleUnaryOperator;
  * <p>In the formulas below, {@code xDot} is the tangent of a parameter {@code x}, {@code xBar}
  * its adjoint, {@code seed} the adjoint of {@code f}'s result and {@code seedDot} the tangent of
  * the seed. Pullbacks add into their adjoint arrays and tangents of pullbacks into the tangents
- * of those arrays; neither writes anywhere else. Tangents return new arrays. These methods assume
+ * of those arrays; neither writes anywhere else, nor reads the arrays it adds into, so one array
+ * may stand for two of them (the adjoint of {@code x} in {@code dot(x, x)}, say). Tangents return
+ * new arrays. These methods assume
  * the shapes {@link ArrayMath} checks (Fluxion calls {@code f} with the same arguments) and do not
  * check them again.
  */

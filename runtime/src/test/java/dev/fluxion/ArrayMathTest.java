@@ -251,6 +251,21 @@ class ArrayMathTest {
     assertArrayEquals(expected, xBar);
   }
 
+  @Test
+  void oneAdjointArrayMayStandForTwo() {
+    double[] x = {1, -2, 3};
+    double[] xBar = {10, 10, 10};
+    ArrayMathDerivatives.dotPullback(x, x, 0.5, xBar, xBar);
+    assertArrayEquals(new double[] {11, 8, 13}, xBar);
+
+    double[][] a = {{1, 2}, {3, 4}};
+    double[][] seed = {{1, 0}, {0, 1}};
+    double[][] aBar = new double[2][2];
+    ArrayMathDerivatives.matMulPullback(a, a, seed, aBar, aBar);
+    // d tr(a·a) = 2 aᵀ
+    assertArrayEquals(new double[][] {{2, 6}, {4, 8}}, aBar);
+  }
+
   /** One primitive at random arguments, with its registered derivatives. */
   private static final class Point {
     final Random random;
