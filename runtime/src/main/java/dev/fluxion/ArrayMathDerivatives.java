@@ -23,9 +23,8 @@ import java.util.function.DoubleUnaryOperator;
  * the seed. Pullbacks add into their adjoint arrays and tangents of pullbacks into the tangents
  * of those arrays; neither writes anywhere else, nor reads the arrays it adds into, so one array
  * may stand for two of them (the adjoint of {@code x} in {@code dot(x, x)}, say). Tangents return
- * new arrays. These methods assume
- * the shapes {@link ArrayMath} checks (Fluxion calls {@code f} with the same arguments) and do not
- * check them again.
+ * new arrays. These methods assume the shapes {@link ArrayMath} checks (Fluxion calls {@code f}
+ * with the same arguments) and do not check them again.
  */
 public final class ArrayMathDerivatives {
   private ArrayMathDerivatives() {}
