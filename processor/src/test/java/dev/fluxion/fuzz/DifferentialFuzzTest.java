@@ -2,777 +2,157 @@ package dev.fluxion.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.google.testing.compile.Compilation;
-import com.google.testing.compile.JavaFileObjects;
-import dev.fluxion.fuzz.ProgramGenerator.Kind;
-import dev.fluxion.fuzz.ProgramGenerator.MethodSpec;
-import dev.fluxion.fuzz.ProgramGenerator.Param;
+import dev.fluxion.fuzz.Fuzzer.Result;
+import dev.fluxion.fuzz.Fuzzer.Stats;
 import dev.fluxion.fuzz.ProgramGenerator.Program;
-import dev.fluxion.processor.FluxionProcessor;
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
+import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Random;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import javax.tools.Diagnostic;
-import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
- * Differential fuzzing (issue 8): random programs from {@link ProgramGenerator} are compiled with
- * Fluxion's processor in-process, and for every method, at random points, the reverse-mode
- * gradient, the forward-mode directional derivative and the Hessian-vector product are checked
- * against each other and against central finite differences.
+ * Differential fuzzing (issue 8): random programs from {@link ProgramGenerator} go through the
+ * {@link Fuzzer}'s checks (reverse mode, forward mode, Hessian-vector products and finite
+ * differences agree); a failing program is shrunk by the {@link Shrinker} and printed, and can be
+ * saved as a regression that {@link FuzzRegressionsTest} replays in every build.
  *
- * <p>Per method and point (doubles and array elements uniform in [-1.5, 1.5], the int in
- * [0, {@value ProgramGenerator#MAX_INT_ARGUMENT}]), with a random direction v over the inputs laid
- * end to end:
+ * <p>Properties:
  *
  * <ul>
- *   <li>the values of the method, of its gradient holder, tangent holder and Hessian holder agree;
- *   <li>forward mode's tangent equals the reverse gradient dotted with v (1e-10 relative);
- *   <li>the Hessian holder's gradient equals the reverse gradient (1e-10 relative);
- *   <li>the tangent equals the central difference of the value along v, and H·v equals the
- *       central difference of the reverse gradient along v (1e-5, relative to the larger of 1 and
- *       the numbers compared, plus the rounding error of the difference);
- *   <li>every generated call leaves the caller's arrays as it found them.
+ *   <li>{@code -Dfuzz.programs=N}: how many programs (default 200, what {@code mvn verify} runs);
+ *   <li>{@code -Dfuzz.seed=S}: the seed of the first program (default 1); program i has seed
+ *       S + i, so {@code -Dfuzz.seed=S -Dfuzz.programs=1} reruns one program;
+ *   <li>{@code -Dfuzz.file=Path.java}: check one saved program instead (relative to the processor
+ *       module or to the repository);
+ *   <li>{@code -Dfuzz.save=true}: write each shrunk failure into {@link Regressions#DIRECTORY}, as
+ *       a regression test;
+ *   <li>{@code -Dfuzz.shrink=false}: report failures without shrinking them;
+ *       {@code -Dfuzz.shrinkSeconds=T} (default 180) and {@code -Dfuzz.shrinkMax=K} (default 10
+ *       programs per run) bound the time shrinking takes;
+ *   <li>{@code -Dfuzz.verbose=true}: print every program;
+ *   <li>{@code -Dfuzz.summary=path}: write the last line to this file instead of printing it (the
+ *       {@code fuzz} Maven profile prints it after the build with {@link FuzzSummary}).
  * </ul>
  *
- * <p>Differences are taken with two steps; where they disagree with each other the point is near a
- * kink or jump (a branch boundary, {@code abs}, {@code floor}, a value-dependent trip count) and
- * is skipped. A disagreement with differences counts only if it persists at a nearby point.
- * Points where the value or gradient is not finite, or huge (above 1e6), are skipped.
- *
- * <p>A program counts as a crash when the processor fails (an {@code FLX001} diagnostic, an
- * exception out of javac, or a compile error in the generated companion), and as a mismatch when
- * any of its methods fails a check (or generated code throws or hangs where the method itself
- * runs). Programs the processor rejects with another diagnostic are logged: the generator is meant
- * to stay inside the subset. The last line printed is {@code fuzz: N programs, M mismatches, K
- * crashes}, with M and K counting programs.
- *
- * <p>Properties: {@code -Dfuzz.programs=N} (default 200), {@code -Dfuzz.seed=S} (the seed of the
- * first program, default 1; program i has seed S + i, so {@code -Dfuzz.seed=S -Dfuzz.programs=1}
- * reruns one program), {@code -Dfuzz.verbose=true} to print every program, and
- * {@code -Dfuzz.file=Path.java} to check one saved program instead (see {@link #fromFile}).
- *
- * <p>Not done yet: shrinking failing programs, and saving them as regression tests.
+ * <p>The last line is {@code fuzz: N programs, M mismatches, K crashes}, with M and K counting
+ * programs. Programs the processor rejects with another diagnostic are logged (the generator is
+ * meant to stay inside the subset); programs that are not valid Java, or whose method throws, are
+ * generator bugs and fail the test.
  */
 class DifferentialFuzzTest {
 
-  private static final int POINTS = 3;
-  private static final int ATTEMPTS = 24;
-  private static final double MODES_TOL = 1e-10;
-  private static final double FD_TOL = 1e-5;
   private static final long PROGRAM_TIMEOUT_SECONDS = 60;
-  private static final double HUGE = 1e6;
-
-  /** What went wrong with a program, or null. */
-  private record Failure(boolean crash, String message) {}
+  private static final long SHRINK_TIMEOUT_SECONDS = 10;
+  private static final int SHRINK_MAX_TESTS = 2000;
 
   @Test
   void generatedProgramsAreDifferentiatedConsistently() throws Exception {
     int programs = Integer.getInteger("fuzz.programs", 200);
     long first = Long.getLong("fuzz.seed", 1L);
+    String file = System.getProperty("fuzz.file");
     boolean verbose = Boolean.getBoolean("fuzz.verbose");
+    boolean save = Boolean.getBoolean("fuzz.save");
+    boolean shrink = !"false".equals(System.getProperty("fuzz.shrink"));
+    int shrinkMax = Integer.getInteger("fuzz.shrinkMax", 10);
+    Duration shrinkBudget = Duration.ofSeconds(Long.getLong("fuzz.shrinkSeconds", 180L));
+    String summaryFile = System.getProperty("fuzz.summary");
+    if (summaryFile != null) {
+      Files.deleteIfExists(Path.of(summaryFile));
+    }
+    if (file != null) {
+      programs = 1;
+    }
     int mismatches = 0;
     int crashes = 0;
     int rejected = 0;
     int invalid = 0;
     int methods = 0;
-    Stats stats = new Stats();
-    String file = System.getProperty("fuzz.file");
-    if (file != null) {
-      programs = 1;
-    }
-    ExecutorService executor = newExecutor();
-    try {
+    int shrunk = 0;
+    Stats stats;
+    try (Fuzzer fuzzer = new Fuzzer(PROGRAM_TIMEOUT_SECONDS)) {
+      stats = fuzzer.stats();
       for (int k = 0; k < programs; k++) {
         long seed = first + k;
-        Program program = file != null ? fromFile(Path.of(file), seed)
+        Program program = file != null ? Regressions.read(Regressions.locate(file))
             : ProgramGenerator.generate(seed);
         if (verbose) {
-          System.out.println("---- seed " + seed + "\n" + program.source());
+          System.out.println("---- seed " + program.seed() + "\n" + program.source());
         }
-        Compiled compiled = compile(program);
-        if (compiled.failure != null) {
-          if (compiled.failure.crash()) {
-            crashes++;
-            report("CRASH", program, compiled.failure.message());
-          } else if (compiled.rejected) {
+        Result result = fuzzer.run(program);
+        switch (result.status()) {
+          case PASSED -> methods += program.methods().size();
+          case REJECTED -> {
             rejected++;
-            System.out.println("fuzz: seed " + seed + " rejected (generator left the subset): "
-                + compiled.failure.message());
-          } else {
-            invalid++;
-            report("INVALID PROGRAM (generator bug)", program, compiled.failure.message());
+            System.out.println("fuzz: seed " + program.seed()
+                + " rejected (generator left the subset): " + result.message());
           }
-          continue;
-        }
-        methods += program.methods().size();
-        Future<Failure> future = executor.submit(() -> check(program, compiled.loader, stats));
-        Failure failure;
-        try {
-          failure = future.get(PROGRAM_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-          future.cancel(true);
-          executor.shutdownNow();
-          executor = newExecutor();
-          failure = new Failure(false, "timed out after " + PROGRAM_TIMEOUT_SECONDS + " s");
-        } catch (ExecutionException e) {
-          failure = new Failure(false, "checker threw " + stackTrace(e.getCause()));
-        }
-        if (failure != null) {
-          if (failure.message().startsWith("INVALID")) {
+          case INVALID -> {
             invalid++;
-            report("INVALID PROGRAM (generator bug)", program, failure.message());
-          } else {
-            mismatches++;
-            report("MISMATCH", program, failure.message());
+            report("INVALID PROGRAM (generator bug)", program, result.message());
+          }
+          case MISMATCH, CRASH -> {
+            methods += program.methods().size();
+            if (result.status() == Fuzzer.Status.MISMATCH) {
+              mismatches++;
+            } else {
+              crashes++;
+            }
+            report(result.headline(), program, result.message());
+            if (shrink && shrunk < shrinkMax && !result.signature().equals("timeout")) {
+              shrunk++;
+              Shrunk small = shrink(program, result, shrinkBudget);
+              System.out.println("==== fuzz " + result.headline() + ", shrunk from "
+                  + Shrinker.size(program.source()) + " to " + Shrinker.size(small.program().source())
+                  + " lines:\n" + small.result().message() + "\n---- program:\n"
+                  + small.program().source() + "====");
+              if (save) {
+                Path saved = Regressions.save(small.program(), program, small.result());
+                System.out.println("fuzz: saved as " + saved);
+              }
+            }
           }
         }
       }
-    } finally {
-      executor.shutdownNow();
     }
     System.out.println(String.format(Locale.ROOT,
         "fuzz: %d methods, %d checked at %d points (%d methods without a usable point); "
             + "%d points skipped near kinks, %d non-finite or huge; %d programs rejected, %d invalid",
         methods, stats.methodsChecked, stats.points, stats.methodsUnchecked, stats.kinks,
         stats.nonFinite, rejected, invalid));
-    System.out.println("fuzz: " + programs + " programs, " + mismatches + " mismatches, " + crashes
-        + " crashes");
+    String line = "fuzz: " + programs + " programs, " + mismatches + " mismatches, " + crashes
+        + " crashes";
+    if (summaryFile != null) {
+      Files.writeString(Path.of(summaryFile), line + (invalid > 0 ? "\ninvalid: " + invalid : "")
+          + "\n");
+    } else {
+      System.out.println(line);
+    }
     assertEquals(0, mismatches, "mismatches (see the output for seeds and programs)");
     assertEquals(0, crashes, "crashes (see the output for seeds and programs)");
     assertEquals(0, invalid, "programs the generator got wrong (see the output)");
   }
 
-  /**
-   * A program read back from a file (a saved or hand-shrunk failure): class {@code fuzz.Name},
-   * its {@code @Differentiable static double} methods with {@code double}, {@code double[]} (of
-   * length {@value ProgramGenerator#ARRAY_LENGTH}) and {@code int} parameters.
-   */
-  static Program fromFile(Path file, long seed) throws IOException {
-    String source = Files.readString(file);
-    Matcher name = Pattern.compile("class\\s+(\\w+)").matcher(source);
-    if (!name.find()) {
-      throw new IllegalArgumentException("no class in " + file);
-    }
-    List<MethodSpec> methods = new ArrayList<>();
-    Matcher m = Pattern.compile("@Differentiable\\s+static\\s+double\\s+(\\w+)\\s*\\(([^)]*)\\)")
-        .matcher(source);
-    while (m.find()) {
-      List<Param> params = new ArrayList<>();
-      for (String p : m.group(2).split(",")) {
-        String[] typeAndName = p.trim().split("\\s+");
-        if (typeAndName.length != 2) {
-          continue;
-        }
-        Kind kind = switch (typeAndName[0]) {
-          case "double" -> Kind.DOUBLE;
-          case "double[]" -> Kind.ARRAY;
-          case "int" -> Kind.INT;
-          default -> throw new IllegalArgumentException("parameter type " + typeAndName[0]);
-        };
-        params.add(new Param(typeAndName[1], kind));
-      }
-      methods.add(new MethodSpec(m.group(1), List.copyOf(params)));
-    }
-    return new Program(seed, name.group(1), source, List.copyOf(methods));
-  }
+  /** A shrunk program and how it fails. */
+  record Shrunk(Program program, Result result) {}
 
-  private static ExecutorService newExecutor() {
-    return Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "fuzz-check");
-      t.setDaemon(true);
-      return t;
-    });
+  /** The smallest program the shrinker finds that fails as {@code result} says. */
+  static Shrunk shrink(Program program, Result result, Duration budget) {
+    try (Fuzzer fuzzer = new Fuzzer(SHRINK_TIMEOUT_SECONDS)) {
+      String source = Shrinker.shrink(program.source(), candidate ->
+          // A candidate that hangs leaves its thread running: stop trying after one.
+          fuzzer.hung() == 0
+              && fuzzer.run(Fuzzer.fromSource(candidate, program.seed())).sameFailure(result),
+          SHRINK_MAX_TESTS, budget);
+      Program small = Fuzzer.fromSource(source, program.seed());
+      Result again = fuzzer.hung() == 0 ? fuzzer.run(small) : result;
+      return again.sameFailure(result) ? new Shrunk(small, again) : new Shrunk(program, result);
+    }
   }
 
   private static void report(String what, Program program, String message) {
     System.out.println("==== fuzz " + what + ": seed " + program.seed()
         + " (rerun: -Dfuzz.seed=" + program.seed() + " -Dfuzz.programs=1)\n" + message
         + "\n---- program:\n" + program.source() + "====");
-  }
-
-  /** Counters, updated by the checking thread. */
-  private static final class Stats {
-    volatile int methodsChecked;
-    volatile int methodsUnchecked;
-    volatile int points;
-    volatile int kinks;
-    volatile int nonFinite;
-  }
-
-  // ---- compiling ----
-
-  private static final class Compiled {
-    Failure failure;
-    boolean rejected;
-    ClassLoader loader;
-  }
-
-  private static Compiled compile(Program program) {
-    Compiled result = new Compiled();
-    Compilation compilation;
-    try {
-      compilation = com.google.testing.compile.Compiler.javac()
-          .withProcessors(new FluxionProcessor())
-          .withOptions("-parameters")
-          .withClasspath(List.of(runtimeLocation()))
-          .compile(JavaFileObjects.forSourceString(program.qualifiedName(), program.source()));
-    } catch (RuntimeException | Error e) {
-      result.failure = new Failure(true, "javac or the processor threw " + stackTrace(e));
-      return result;
-    }
-    List<String> errors = new ArrayList<>();
-    boolean crash = false;
-    boolean rejected = false;
-    for (Diagnostic<? extends JavaFileObject> d : compilation.errors()) {
-      String message = d.getMessage(Locale.ROOT);
-      String source = d.getSource() == null ? "?" : d.getSource().getName();
-      errors.add(source + ":" + d.getLineNumber() + ": " + message);
-      if (message.contains("FLX001") || source.endsWith("Derivatives.java")) {
-        crash = true;
-      } else if (message.matches("(?s).*\\[FLX\\d+\\].*")) {
-        rejected = true;
-      }
-    }
-    if (compilation.status() != Compilation.Status.SUCCESS || !errors.isEmpty()) {
-      result.failure = new Failure(crash, String.join("\n", errors));
-      result.rejected = !crash && rejected;
-      return result;
-    }
-    result.loader = loader(compilation, DifferentialFuzzTest.class.getClassLoader());
-    return result;
-  }
-
-  private static File runtimeLocation() {
-    try {
-      return new File(dev.fluxion.Differentiable.class.getProtectionDomain().getCodeSource()
-          .getLocation().toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** A class loader over a compilation's class files (as in the processor tests' Compiler). */
-  private static ClassLoader loader(Compilation compilation, ClassLoader parent) {
-    Map<String, byte[]> classes = new HashMap<>();
-    for (JavaFileObject file : compilation.generatedFiles()) {
-      if (file.getKind() == JavaFileObject.Kind.CLASS) {
-        String name = file.toUri().getPath().replaceFirst("^.*?/CLASS_OUTPUT/", "")
-            .replaceAll("\\.class$", "").replace('/', '.');
-        try (InputStream in = file.openInputStream()) {
-          classes.put(name, in.readAllBytes());
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-    }
-    return new ClassLoader(parent) {
-      @Override
-      protected Class<?> findClass(String name) throws ClassNotFoundException {
-        byte[] b = classes.get(name);
-        if (b == null) {
-          throw new ClassNotFoundException(name);
-        }
-        return defineClass(name, b, 0, b.length);
-      }
-    };
-  }
-
-  // ---- checking ----
-
-  /** The generated forms of one method. */
-  private static final class Forms {
-    MethodSpec spec;
-    Method primal;
-    Method gradient;
-    Method tangent;
-    Method hvp;
-    int inputs;
-  }
-
-  /** A thrown exception from a method call, distinguishing the method itself from generated code. */
-  private static final class Thrown extends Exception {
-    final boolean primal;
-
-    Thrown(boolean primal, Throwable cause) {
-      super(cause);
-      this.primal = primal;
-    }
-  }
-
-  private enum Verdict {
-    OK, SKIP_KINK, SKIP_NONFINITE, FD_FAIL, FAIL
-  }
-
-  private record Outcome(Verdict verdict, String message) {}
-
-  private static Failure check(Program program, ClassLoader loader, Stats stats) throws Exception {
-    Class<?> type = loader.loadClass(program.qualifiedName());
-    Class<?> companion = loader.loadClass(program.qualifiedName() + "Derivatives");
-    StringBuilder failures = new StringBuilder();
-    for (MethodSpec spec : program.methods()) {
-      Forms forms;
-      try {
-        forms = forms(spec, type, companion);
-      } catch (NoSuchMethodException e) {
-        return new Failure(false, spec.name() + ": a generated form is missing: " + e.getMessage());
-      }
-      Random random = new Random(program.seed() * 31 + spec.name().hashCode());
-      int good = 0;
-      boolean failed = false;
-      for (int attempt = 0; attempt < ATTEMPTS && good < POINTS; attempt++) {
-        Object[] args = point(spec, random);
-        Outcome outcome = checkPoint(forms, args, random);
-        if (outcome.verdict() == Verdict.FD_FAIL) {
-          // Confirm near by: a wrong derivative persists, a kink between the steps does not.
-          Outcome confirmed = null;
-          for (int near = 0; near < 4; near++) {
-            Outcome o = checkPoint(forms, nudge(spec, args, random), random);
-            if (o.verdict() == Verdict.OK) {
-              confirmed = o;
-              break;
-            }
-            if (o.verdict() == Verdict.FD_FAIL || o.verdict() == Verdict.FAIL) {
-              confirmed = new Outcome(Verdict.FAIL, outcome.message() + "\n  and near by: "
-                  + o.message());
-              break;
-            }
-          }
-          outcome = confirmed == null ? new Outcome(Verdict.SKIP_KINK, "") : confirmed;
-        }
-        switch (outcome.verdict()) {
-          case OK -> {
-            good++;
-            stats.points++;
-          }
-          case SKIP_KINK -> stats.kinks++;
-          case SKIP_NONFINITE -> stats.nonFinite++;
-          case FAIL -> {
-            if (outcome.message().startsWith("INVALID")) {
-              return new Failure(false, outcome.message());
-            }
-            failures.append(spec.name()).append(": ").append(outcome.message()).append('\n');
-            failed = true;
-            attempt = ATTEMPTS;
-          }
-          default -> throw new AssertionError();
-        }
-      }
-      if (good > 0) {
-        stats.methodsChecked++;
-      } else if (!failed) {
-        stats.methodsUnchecked++;
-      }
-    }
-    return failures.length() == 0 ? null : new Failure(false, failures.toString().strip());
-  }
-
-  private static Forms forms(MethodSpec spec, Class<?> type, Class<?> companion)
-      throws NoSuchMethodException {
-    Forms f = new Forms();
-    f.spec = spec;
-    List<Class<?>> primalTypes = new ArrayList<>();
-    List<Class<?>> tangentTypes = new ArrayList<>();
-    for (Param p : spec.params()) {
-      Class<?> t = switch (p.kind()) {
-        case DOUBLE -> double.class;
-        case ARRAY -> double[].class;
-        case INT -> int.class;
-      };
-      primalTypes.add(t);
-      if (p.kind() != Kind.INT) {
-        tangentTypes.add(t);
-        f.inputs += p.kind() == Kind.ARRAY ? ProgramGenerator.ARRAY_LENGTH : 1;
-      }
-    }
-    Class<?>[] primal = primalTypes.toArray(Class<?>[]::new);
-    f.primal = type.getDeclaredMethod(spec.name(), primal);
-    f.primal.setAccessible(true);
-    f.gradient = companion.getMethod(spec.name() + "Gradient", primal);
-    List<Class<?>> withTangents = new ArrayList<>(primalTypes);
-    withTangents.addAll(tangentTypes);
-    f.tangent = companion.getMethod(spec.name() + "Tangent", withTangents.toArray(Class<?>[]::new));
-    List<Class<?>> withDirection = new ArrayList<>(primalTypes);
-    withDirection.add(double[].class);
-    f.hvp = companion.getMethod(spec.name() + "HessianVectorProduct",
-        withDirection.toArray(Class<?>[]::new));
-    return f;
-  }
-
-  private static Object[] point(MethodSpec spec, Random random) {
-    Object[] args = new Object[spec.params().size()];
-    for (int i = 0; i < args.length; i++) {
-      args[i] = switch (spec.params().get(i).kind()) {
-        case DOUBLE -> uniform(random);
-        case ARRAY -> {
-          double[] a = new double[ProgramGenerator.ARRAY_LENGTH];
-          for (int j = 0; j < a.length; j++) {
-            a[j] = uniform(random);
-          }
-          yield a;
-        }
-        case INT -> random.nextInt(ProgramGenerator.MAX_INT_ARGUMENT + 1);
-      };
-    }
-    return args;
-  }
-
-  private static double uniform(Random random) {
-    return -1.5 + 3 * random.nextDouble();
-  }
-
-  /** The same point moved by about 1e-3 in every input (the int stays). */
-  private static Object[] nudge(MethodSpec spec, Object[] args, Random random) {
-    double[] x = flatten(spec, args);
-    double[] d = new double[x.length];
-    for (int i = 0; i < d.length; i++) {
-      d[i] = 2e-3 * (random.nextDouble() - 0.5);
-    }
-    return shifted(spec, args, d, 1);
-  }
-
-  private static Outcome checkPoint(Forms f, Object[] args, Random random) {
-    MethodSpec spec = f.spec;
-    String at = "at " + describe(spec, args);
-    try {
-      double value = value(f, args);
-      if (!Double.isFinite(value)) {
-        return new Outcome(Verdict.SKIP_NONFINITE, "");
-      }
-      // Reverse mode.
-      Object[] gradientArgs = copy(args);
-      Object holder = generated(f.gradient, gradientArgs);
-      String untouched = unchanged(spec, args, gradientArgs, "the gradient form");
-      if (untouched != null) {
-        return new Outcome(Verdict.FAIL, untouched + " " + at);
-      }
-      double gradientValue = (Double) accessor(holder, "value");
-      if (!same(value, gradientValue)) {
-        return new Outcome(Verdict.FAIL, "value " + value + " but the gradient form's value "
-            + gradientValue + " " + at);
-      }
-      double[] g = gradient(spec, holder);
-      if (!allFinite(g)) {
-        return new Outcome(Verdict.SKIP_NONFINITE, "");
-      }
-      // Huge values mean huge intermediates (a cube iterated in a loop), and then a term like
-      // sin(1e36) oscillates faster than any difference step can follow: AD is right, finite
-      // differences are not. Such points are skipped.
-      if (Math.abs(value) > HUGE || maxAbs(g) > HUGE) {
-        return new Outcome(Verdict.SKIP_NONFINITE, "");
-      }
-
-      // Forward mode along a random direction.
-      double[] v = new double[f.inputs];
-      for (int i = 0; i < v.length; i++) {
-        v[i] = 2 * random.nextDouble() - 1;
-      }
-      Object[] tangentArgs = withTangents(spec, copy(args), v);
-      Object tangentHolder = generated(f.tangent, tangentArgs);
-      String untouchedT = unchanged(spec, args, tangentArgs, "the tangent form");
-      if (untouchedT != null) {
-        return new Outcome(Verdict.FAIL, untouchedT + " " + at);
-      }
-      double tangent = (Double) accessor(tangentHolder, "tangent");
-      double tangentValue = (Double) accessor(tangentHolder, "value");
-      if (!same(value, tangentValue)) {
-        return new Outcome(Verdict.FAIL, "value " + value + " but the tangent form's value "
-            + tangentValue + " " + at);
-      }
-      double dot = 0;
-      double dotScale = 0;
-      for (int i = 0; i < v.length; i++) {
-        dot += g[i] * v[i];
-        dotScale += Math.abs(g[i] * v[i]);
-      }
-      // Relative to the terms of the dot product, and absolute at rounding level of the value
-      // (a derivative that is zero in exact arithmetic comes out as rounding noise, differently).
-      double modesSlack = 1e-14 * Math.max(1, Math.abs(value));
-      if (!(Math.abs(tangent - dot)
-          <= MODES_TOL * Math.max(dotScale, Math.abs(tangent)) + modesSlack)) {
-        return new Outcome(Verdict.FAIL, "forward mode " + tangent + " but reverse gradient "
-            + Arrays.toString(g) + " · v = " + dot + ", v = " + Arrays.toString(v) + " " + at);
-      }
-
-      // Second order.
-      Object[] hvpArgs = copy(args);
-      Object[] withDirection = Arrays.copyOf(hvpArgs, hvpArgs.length + 1);
-      withDirection[hvpArgs.length] = v.clone();
-      Object hvpHolder = generated(f.hvp, withDirection);
-      String untouchedH = unchanged(spec, args, withDirection, "the Hessian-vector form");
-      if (untouchedH != null) {
-        return new Outcome(Verdict.FAIL, untouchedH + " " + at);
-      }
-      double hvpValue = (Double) accessor(hvpHolder, "value");
-      if (!same(value, hvpValue)) {
-        return new Outcome(Verdict.FAIL, "value " + value + " but the Hessian-vector form's value "
-            + hvpValue + " " + at);
-      }
-      double[] hvpGradient = (double[]) accessor(hvpHolder, "gradient");
-      double[] hv = (double[]) accessor(hvpHolder, "hessianVectorProduct");
-      for (int i = 0; i < g.length; i++) {
-        if (!(Math.abs(hvpGradient[i] - g[i]) <= MODES_TOL * Math.abs(g[i]) + modesSlack)) {
-          return new Outcome(Verdict.FAIL, "the Hessian-vector form's gradient "
-              + Arrays.toString(hvpGradient) + " but the reverse gradient " + Arrays.toString(g)
-              + " " + at);
-        }
-      }
-
-      // Finite differences of the value along v, with two steps.
-      double[] fd = new double[2];
-      double noise = 0;
-      double[] steps = {1e-6, 1e-5};
-      for (int s = 0; s < 2; s++) {
-        double up = value(f, shifted(spec, args, v, steps[s]));
-        double down = value(f, shifted(spec, args, v, -steps[s]));
-        if (!Double.isFinite(up) || !Double.isFinite(down)) {
-          return new Outcome(Verdict.SKIP_NONFINITE, "");
-        }
-        fd[s] = (up - down) / (2 * steps[s]);
-        if (s == 0) {
-          noise = 64 * Math.ulp(Math.max(Math.abs(up), Math.abs(down))) / steps[0];
-        }
-      }
-      double scale = Math.max(1, Math.max(Math.abs(tangent), Math.abs(fd[0])));
-      if (!(Math.abs(fd[0] - fd[1]) <= 1e-6 * scale + noise)) {
-        return new Outcome(Verdict.SKIP_KINK, "");
-      }
-      if (!(Math.abs(fd[0] - tangent) <= FD_TOL * scale + noise)) {
-        return new Outcome(Verdict.FD_FAIL, "directional derivative " + tangent
-            + " (forward and reverse agree) but finite differences " + fd[0] + " (step 1e-6), "
-            + fd[1] + " (step 1e-5); v = " + Arrays.toString(v) + " " + at);
-      }
-
-      // Finite differences of the gradient along v, with two steps.
-      double[][] fdh = new double[2][];
-      double gNoise = 0;
-      double[] hSteps = {1e-5, 1e-4};
-      for (int s = 0; s < 2; s++) {
-        double[] up = gradientAt(f, shifted(spec, args, v, hSteps[s]));
-        double[] down = gradientAt(f, shifted(spec, args, v, -hSteps[s]));
-        if (up == null || down == null || !allFinite(up) || !allFinite(down)) {
-          return new Outcome(Verdict.SKIP_NONFINITE, "");
-        }
-        fdh[s] = new double[g.length];
-        for (int i = 0; i < g.length; i++) {
-          fdh[s][i] = (up[i] - down[i]) / (2 * hSteps[s]);
-          if (s == 0) {
-            gNoise = Math.max(gNoise,
-                64 * Math.ulp(Math.max(Math.abs(up[i]), Math.abs(down[i]))) / hSteps[0]);
-          }
-        }
-      }
-      if (!allFinite(hv)) {
-        return new Outcome(Verdict.SKIP_NONFINITE, "");
-      }
-      double hScale = 1;
-      for (int i = 0; i < g.length; i++) {
-        hScale = Math.max(hScale, Math.max(Math.abs(hv[i]), Math.abs(fdh[0][i])));
-      }
-      for (int i = 0; i < g.length; i++) {
-        if (!(Math.abs(fdh[0][i] - fdh[1][i]) <= 1e-6 * hScale + gNoise)) {
-          return new Outcome(Verdict.SKIP_KINK, "");
-        }
-      }
-      for (int i = 0; i < g.length; i++) {
-        if (!(Math.abs(fdh[0][i] - hv[i]) <= FD_TOL * hScale + gNoise)) {
-          return new Outcome(Verdict.FD_FAIL, "Hessian-vector product " + Arrays.toString(hv)
-              + " but differences of the gradient " + Arrays.toString(fdh[0]) + " (step 1e-5), "
-              + Arrays.toString(fdh[1]) + " (step 1e-4); gradient " + Arrays.toString(g)
-              + ", v = " + Arrays.toString(v) + " " + at);
-        }
-      }
-      return new Outcome(Verdict.OK, "");
-    } catch (Thrown t) {
-      if (t.primal) {
-        return new Outcome(Verdict.FAIL, "INVALID: the method itself threw "
-            + stackTrace(t.getCause()) + " " + at);
-      }
-      return new Outcome(Verdict.FAIL, "generated code threw where the method does not: "
-          + stackTrace(t.getCause()) + " " + at);
-    }
-  }
-
-  private static boolean same(double a, double b) {
-    return a == b || Math.abs(a - b) <= 1e-12 * Math.max(Math.abs(a), Math.abs(b))
-        || (Double.isNaN(a) && Double.isNaN(b));
-  }
-
-  private static double value(Forms f, Object[] args) throws Thrown {
-    try {
-      return (Double) f.primal.invoke(null, copy(args));
-    } catch (InvocationTargetException e) {
-      throw new Thrown(true, e.getCause());
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static Object generated(Method m, Object[] args) throws Thrown {
-    try {
-      return m.invoke(null, args);
-    } catch (InvocationTargetException e) {
-      throw new Thrown(false, e.getCause());
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static double[] gradientAt(Forms f, Object[] args) throws Thrown {
-    value(f, args); // the method itself must run here too
-    return gradient(f.spec, generated(f.gradient, copy(args)));
-  }
-
-  private static Object accessor(Object holder, String name) {
-    try {
-      return holder.getClass().getMethod(name).invoke(holder);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("holder " + holder.getClass().getName() + " has no " + name
-          + "()", e);
-    }
-  }
-
-  /** The gradient holder's partials, laid end to end in parameter order. */
-  private static double[] gradient(MethodSpec spec, Object holder) {
-    List<Double> result = new ArrayList<>();
-    for (Param p : spec.params()) {
-      if (p.kind() == Kind.DOUBLE) {
-        result.add((Double) accessor(holder, p.name()));
-      } else if (p.kind() == Kind.ARRAY) {
-        for (double d : (double[]) accessor(holder, p.name())) {
-          result.add(d);
-        }
-      }
-    }
-    return result.stream().mapToDouble(Double::doubleValue).toArray();
-  }
-
-  private static double[] flatten(MethodSpec spec, Object[] args) {
-    List<Double> result = new ArrayList<>();
-    for (int i = 0; i < args.length; i++) {
-      Kind kind = spec.params().get(i).kind();
-      if (kind == Kind.DOUBLE) {
-        result.add((Double) args[i]);
-      } else if (kind == Kind.ARRAY) {
-        for (double d : (double[]) args[i]) {
-          result.add(d);
-        }
-      }
-    }
-    return result.stream().mapToDouble(Double::doubleValue).toArray();
-  }
-
-  /** The arguments moved by h·v, v over the inputs laid end to end. */
-  private static Object[] shifted(MethodSpec spec, Object[] args, double[] v, double h) {
-    Object[] result = copy(args);
-    int k = 0;
-    for (int i = 0; i < args.length; i++) {
-      Kind kind = spec.params().get(i).kind();
-      if (kind == Kind.DOUBLE) {
-        result[i] = (Double) args[i] + h * v[k++];
-      } else if (kind == Kind.ARRAY) {
-        double[] a = (double[]) result[i];
-        for (int j = 0; j < a.length; j++) {
-          a[j] += h * v[k++];
-        }
-      }
-    }
-    return result;
-  }
-
-  /** The arguments followed by one tangent per differentiated parameter, cut from v. */
-  private static Object[] withTangents(MethodSpec spec, Object[] args, double[] v) {
-    List<Object> result = new ArrayList<>(Arrays.asList(args));
-    int k = 0;
-    for (Param p : spec.params()) {
-      if (p.kind() == Kind.DOUBLE) {
-        result.add(v[k++]);
-      } else if (p.kind() == Kind.ARRAY) {
-        result.add(Arrays.copyOfRange(v, k, k + ProgramGenerator.ARRAY_LENGTH));
-        k += ProgramGenerator.ARRAY_LENGTH;
-      }
-    }
-    return result.toArray();
-  }
-
-  /** Null if every array argument of the call still holds what the caller passed. */
-  private static String unchanged(MethodSpec spec, Object[] original, Object[] passed, String form) {
-    for (int i = 0; i < spec.params().size(); i++) {
-      if (spec.params().get(i).kind() == Kind.ARRAY
-          && !Arrays.equals((double[]) original[i], (double[]) passed[i])) {
-        return form + " changed the array argument " + spec.params().get(i).name() + " from "
-            + Arrays.toString((double[]) original[i]) + " to "
-            + Arrays.toString((double[]) passed[i]);
-      }
-    }
-    return null;
-  }
-
-  private static Object[] copy(Object[] args) {
-    Object[] result = args.clone();
-    for (int i = 0; i < result.length; i++) {
-      if (result[i] instanceof double[] a) {
-        result[i] = a.clone();
-      }
-    }
-    return result;
-  }
-
-  private static double maxAbs(double[] a) {
-    double m = 0;
-    for (double d : a) {
-      m = Math.max(m, Math.abs(d));
-    }
-    return m;
-  }
-
-  private static boolean allFinite(double[] a) {
-    for (double d : a) {
-      if (!Double.isFinite(d)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static String describe(MethodSpec spec, Object[] args) {
-    List<String> parts = new ArrayList<>();
-    for (int i = 0; i < args.length; i++) {
-      Object a = args[i];
-      parts.add(spec.params().get(i).name() + " = "
-          + (a instanceof double[] d ? Arrays.toString(d) : String.valueOf(a)));
-    }
-    return spec.name() + "(" + String.join(", ", parts) + ")";
-  }
-
-  private static String stackTrace(Throwable t) {
-    StringBuilder s = new StringBuilder(String.valueOf(t));
-    StackTraceElement[] trace = t.getStackTrace();
-    for (int i = 0; i < Math.min(6, trace.length); i++) {
-      s.append("\n    at ").append(trace[i]);
-    }
-    return s.toString();
   }
 }

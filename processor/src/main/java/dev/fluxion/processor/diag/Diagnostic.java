@@ -66,7 +66,7 @@ public enum Diagnostic {
   REGISTRATION_NOT_STATIC(120, Kind.ERROR,
       "@%s method %s must be static and not private, so that generated code can call it"),
   PULLBACK_SCALARS(121, Kind.ERROR,
-      "%s has %d double parameters, but a @Pullback returns the adjoint of at most one; register"
+      "%s has %s double parameters, but a @Pullback returns the adjoint of at most one; register"
           + " @Partial derivatives if it takes only doubles, or pass the doubles in an array"),
 
   UNSUPPORTED_STATEMENT(201, Kind.ERROR,
