@@ -11,6 +11,7 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -58,7 +59,6 @@ final class LineChart {
     styler.setPlotBackgroundColor(Color.WHITE);
     styler.setLegendPosition(Styler.LegendPosition.OutsideS);
     styler.setLegendLayout(Styler.LegendLayout.Horizontal);
-    styler.setMarkerSize(4);
   }
 
   /**
@@ -91,6 +91,22 @@ final class LineChart {
    */
   LineChart add(String name, double[] x, double[] y) {
     chart.addSeries(name, x, y).setMarker(SeriesMarkers.NONE);
+    return this;
+  }
+
+  /**
+   * Adds a series drawn as a line without markers, in a colour of your choice, solid or dashed.
+   *
+   * @param name the series' name in the legend
+   * @param x its x values
+   * @param y its y values, as many
+   * @param color the line's colour
+   * @param dashed whether the line is dashed
+   * @return this chart
+   */
+  LineChart add(String name, double[] x, double[] y, Color color, boolean dashed) {
+    chart.addSeries(name, x, y).setMarker(SeriesMarkers.NONE).setLineColor(color)
+        .setLineStyle(dashed ? SeriesLines.DASH_DASH : SeriesLines.SOLID);
     return this;
   }
 

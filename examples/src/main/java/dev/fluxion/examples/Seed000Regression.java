@@ -642,8 +642,8 @@ public final class Seed000Regression implements Example {
       steps[step - 1] = step;
     }
     var chart = new LineChart("seed-000: matrix factorisation of a " + users + " x " + items
-        + " ratings matrix by Adam", "step (log scale)", "regularised loss (log scale)")
-        .logarithmicX().logarithmicY().add("loss after each step", steps, after);
+        + " ratings matrix by Adam", "step (log scale)", "regularised loss")
+        .logarithmicX().add("loss after each step", steps, after);
     out.println("seed-000 plot     loss curve of the ratings fit: "
         + chart.save("seed-000-ratings-loss"));
   }
