@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
+import java.util.stream.IntStream;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -154,6 +155,41 @@ final class LineChart {
       }
     }
     return Path.of("plots").toAbsolutePath().normalize();
+  }
+
+  /**
+   * Steps to plot on a logarithmic step axis, where plotting every step would crowd the right
+   * end: every step below 100, every 10th below 1000, every 100th below 10000, and so on.
+   *
+   * @param last the last step, included when it is on that grid
+   * @return the steps, from 1, increasing
+   */
+  static int[] logSpacedSteps(int last) {
+    return IntStream.rangeClosed(1, last).filter(t -> t % gridSpacing(t) == 0).toArray();
+  }
+
+  /**
+   * The values at the given indices, for plotting a per-step series at {@link #logSpacedSteps}.
+   *
+   * @param values one value per step, indexed by step
+   * @param indices the indices to keep
+   * @return the kept values, in the order of {@code indices}
+   */
+  static double[] pick(double[] values, int[] indices) {
+    double[] picked = new double[indices.length];
+    for (int k = 0; k < indices.length; k++) {
+      picked[k] = values[indices[k]];
+    }
+    return picked;
+  }
+
+  /** 1 below 100, 10 below 1000, 100 below 10000, ... */
+  private static int gridSpacing(int step) {
+    int spacing = 1;
+    while (step >= 100L * spacing) {
+      spacing *= 10;
+    }
+    return spacing;
   }
 
   /** The file relative to the working directory when it is below it, else absolute. */

@@ -522,7 +522,7 @@ public final class Seed000Regression implements Example {
         + TRUE_W2 + "]; the noise, sd " + NOISE + ", keeps L near " + NOISE + "^2)");
     var chart = new LineChart("seed-000: linear regression, loss on all " + TRAINING_POINTS
         + " points", "epoch", "mean squared error (log scale)").logarithmicY();
-    for (int k = fits.length - 1; k >= 0; k--) { // the noisiest first, under the others
+    for (int k = 0; k < fits.length; k++) {
       double[] losses = fits[k].losses();
       double[] epochs = new double[losses.length];
       for (int step = 0; step < losses.length; step++) {
@@ -636,14 +636,14 @@ public final class Seed000Regression implements Example {
     }
     out.println("seed-000 ratings  known ratings fitted to RMS error " + fixed(Math.sqrt(squares
         / known)) + "; (in brackets) the unknown ones, predicted");
-    double[] steps = new double[RATINGS_STEPS];
-    double[] after = Arrays.copyOfRange(losses, 1, losses.length);
-    for (int step = 1; step <= RATINGS_STEPS; step++) {
-      steps[step - 1] = step;
+    int[] shown = LineChart.logSpacedSteps(RATINGS_STEPS);
+    double[] steps = new double[shown.length];
+    for (int k = 0; k < shown.length; k++) {
+      steps[k] = shown[k];
     }
     var chart = new LineChart("seed-000: matrix factorisation of a " + users + " x " + items
         + " ratings matrix by Adam", "step (log scale)", "regularised loss")
-        .logarithmicX().add("loss after each step", steps, after);
+        .logarithmicX().add("loss after each step", steps, LineChart.pick(losses, shown));
     out.println("seed-000 plot     loss curve of the ratings fit: "
         + chart.save("seed-000-ratings-loss"));
   }

@@ -9,7 +9,6 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
-import java.util.stream.IntStream;
 
 /**
  * Sheet 004, task 1: backpropagation through a small computational graph, by hand on the sheet,
@@ -533,7 +532,7 @@ public final class Seed004Graph implements Example {
         + " per step, outside Adam's rescaling, and keeps w[2] = " + fixed(decoupled.last()[2]));
 
     // On a log-scale step axis, every step would crowd the right end: plot about 200 of them.
-    int[] shown = logSpacedSteps();
+    int[] shown = LineChart.logSpacedSteps(TRAINING_STEPS);
     double[] steps = new double[shown.length];
     for (int k = 0; k < shown.length; k++) {
       steps[k] = shown[k];
@@ -541,16 +540,19 @@ public final class Seed004Graph implements Example {
     var losses = new LineChart("seed-004: the same model, L2 in the loss vs decoupled decay"
         + " (lambda = " + LAMBDA + ")", "step (log scale)", "data loss L(w) (log scale)")
         .logarithmicX().logarithmicY()
-        .add("Adam on L + lambda/2 |w|^2", steps, at(l2.losses(), shown))
-        .add("AdamW on L, decay lambda", steps, at(decoupled.losses(), shown));
+        .add("Adam on L + lambda/2 |w|^2", steps, LineChart.pick(l2.losses(), shown))
+        .add("AdamW on L, decay lambda", steps, LineChart.pick(decoupled.losses(), shown));
     out.println("seed-004 plot     loss curves of Adam + L2 and AdamW: "
         + losses.save("seed-004-adam-l2-vs-adamw-loss"));
     var weights = new LineChart("seed-004: weights while training, Adam + L2 (solid) vs AdamW"
         + " (dashed)", "step (log scale)", "weight").logarithmicX();
     Color[] colors = {new Color(0x1f77b4), new Color(0x2ca02c), new Color(0xd62728)};
     for (int j = 0; j < TRUE_WEIGHTS.length; j++) {
-      weights.add("w[" + j + "], Adam + L2", steps, at(component(l2, j), shown), colors[j], false)
-          .add("w[" + j + "], AdamW", steps, at(component(decoupled, j), shown), colors[j], true);
+      weights
+          .add("w[" + j + "], Adam + L2", steps, LineChart.pick(component(l2, j), shown),
+              colors[j], false)
+          .add("w[" + j + "], AdamW", steps, LineChart.pick(component(decoupled, j), shown),
+              colors[j], true);
     }
     out.println("seed-004 plot     the weights of both runs step by step: "
         + weights.save("seed-004-adam-l2-vs-adamw-weights"));
@@ -563,22 +565,6 @@ public final class Seed004Graph implements Example {
       values[t] = run.weights()[t][j];
     }
     return values;
-  }
-
-  /** Steps 1 to 100, then every 10th to 1000, then every 100th: about evenly spaced in log t. */
-  private static int[] logSpacedSteps() {
-    return IntStream.rangeClosed(1, TRAINING_STEPS)
-        .filter(t -> t <= 100 || (t <= 1000 ? t % 10 == 0 : t % 100 == 0))
-        .toArray();
-  }
-
-  /** The values at the given indices. */
-  private static double[] at(double[] values, int[] indices) {
-    double[] picked = new double[indices.length];
-    for (int k = 0; k < indices.length; k++) {
-      picked[k] = values[indices[k]];
-    }
-    return picked;
   }
 
   private static double maxAbsDifference(double[] a, double[] b) {
