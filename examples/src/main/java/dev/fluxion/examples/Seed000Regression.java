@@ -243,10 +243,20 @@ public final class Seed000Regression implements Example {
    * @return {x, y}
    */
   static double[][] data() {
-    Random random = new Random(DATA_SEED);
-    double[] x = new double[POINTS];
-    double[] y = new double[POINTS];
-    for (int i = 0; i < POINTS; i++) {
+    return draw(POINTS, DATA_SEED);
+  }
+
+  /**
+   * Draws {@code points} synthetic points from a generator seeded with {@code seed}: x uniform in
+   * [−2, 2), y = TRUE_W1 + TRUE_W2·x + NOISE·N(0, 1).
+   *
+   * @return {x, y}
+   */
+  static double[][] draw(int points, long seed) {
+    Random random = new Random(seed);
+    double[] x = new double[points];
+    double[] y = new double[points];
+    for (int i = 0; i < points; i++) {
       x[i] = -2 + 4 * random.nextDouble();
       y[i] = TRUE_W1 + TRUE_W2 * x[i] + NOISE * random.nextGaussian();
     }
@@ -415,14 +425,7 @@ public final class Seed000Regression implements Example {
    * @return {x, y}
    */
   static double[][] trainingData() {
-    Random random = new Random(TRAINING_SEED);
-    double[] x = new double[TRAINING_POINTS];
-    double[] y = new double[TRAINING_POINTS];
-    for (int i = 0; i < TRAINING_POINTS; i++) {
-      x[i] = -2 + 4 * random.nextDouble();
-      y[i] = TRUE_W1 + TRUE_W2 * x[i] + NOISE * random.nextGaussian();
-    }
-    return new double[][] {x, y};
+    return draw(TRAINING_POINTS, TRAINING_SEED);
   }
 
   /**

@@ -120,21 +120,9 @@ class Seed000RegressionTest {
     double w2 = number(prefix, "w2");
     assertEquals(1.5, w1, 0.05);
     assertEquals(-0.7, w2, 0.05);
-    // Least squares by the normal equations, solved here by Cramer's rule.
-    double n = x.length;
-    double sx = 0;
-    double sy = 0;
-    double sxx = 0;
-    double sxy = 0;
-    for (int i = 0; i < x.length; i++) {
-      sx += x[i];
-      sy += y[i];
-      sxx += x[i] * x[i];
-      sxy += x[i] * y[i];
-    }
-    double det = n * sxx - sx * sx;
-    double lsW1 = (sy * sxx - sx * sxy) / det;
-    double lsW2 = (n * sxy - sx * sy) / det;
+    double[] exact = leastSquares(x, y);
+    double lsW1 = exact[0];
+    double lsW2 = exact[1];
     assertEquals(lsW1, w1, 1e-12);
     assertEquals(lsW2, w2, 1e-12);
     assertEquals(lsW1, number(prefix, "least squares:"), 1e-12);
@@ -228,24 +216,27 @@ class Seed000RegressionTest {
     }
   }
 
-  /** The least-squares line through the training runs' data, by the normal equations. */
-  private static double[] trainingLeastSquares() {
-    double[][] data = Seed000Regression.trainingData();
-    double[] tx = data[0];
-    double[] ty = data[1];
-    double n = tx.length;
+  /** The least-squares line {w1, w2} by the normal equations, solved by Cramer's rule. */
+  private static double[] leastSquares(double[] xs, double[] ys) {
+    double n = xs.length;
     double sx = 0;
     double sy = 0;
     double sxx = 0;
     double sxy = 0;
-    for (int i = 0; i < tx.length; i++) {
-      sx += tx[i];
-      sy += ty[i];
-      sxx += tx[i] * tx[i];
-      sxy += tx[i] * ty[i];
+    for (int i = 0; i < xs.length; i++) {
+      sx += xs[i];
+      sy += ys[i];
+      sxx += xs[i] * xs[i];
+      sxy += xs[i] * ys[i];
     }
     double det = n * sxx - sx * sx;
     return new double[] {(sy * sxx - sx * sxy) / det, (n * sxy - sx * sy) / det};
+  }
+
+  /** The least-squares line through the training runs' data. */
+  private static double[] trainingLeastSquares() {
+    double[][] data = Seed000Regression.trainingData();
+    return leastSquares(data[0], data[1]);
   }
 
   private static double trainingLoss(double[] w) {

@@ -16,7 +16,7 @@ package dev.fluxion.train;
  * <p>An L2 penalty written into the loss passes through the division by √v̂, so it shrinks
  * components with large gradients less; {@link AdamW} decays the weights directly instead.
  */
-public final class Adam extends Optimizer {
+public sealed class Adam extends Optimizer permits AdamW {
 
   /** The default β1, the decay of the gradient's running mean. */
   public static final double DEFAULT_BETA1 = 0.9;
@@ -27,7 +27,20 @@ public final class Adam extends Optimizer {
   /** The default ε, which keeps the division finite where v̂ is 0. */
   public static final double DEFAULT_EPSILON = 1e-8;
 
-  private final AdamMoments moments;
+  private final double beta1;
+
+  private final double beta2;
+
+  private final double epsilon;
+
+  /** The decoupled weight decay λ: 0 here, set by {@link AdamW}. */
+  private final double weightDecay;
+
+  /** The running mean m of each component's gradient. */
+  private double[] first;
+
+  /** The running mean v of each component's squared gradient. */
+  private double[] second;
 
   /**
    * Adam with a constant learning rate and the default β1, β2 and ε.
@@ -56,8 +69,25 @@ public final class Adam extends Optimizer {
    * @param epsilon added to √v̂, not negative
    */
   public Adam(LearningRate learningRate, double beta1, double beta2, double epsilon) {
+    this(learningRate, beta1, beta2, epsilon, 0);
+  }
+
+  /** Adam with decoupled weight decay λ: {@link AdamW}'s constructor. */
+  Adam(LearningRate learningRate, double beta1, double beta2, double epsilon, double weightDecay) {
     super(learningRate);
-    this.moments = new AdamMoments(beta1, beta2, epsilon);
+    requireDecay(beta1, "beta1");
+    requireDecay(beta2, "beta2");
+    if (!(epsilon >= 0 && epsilon < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException("epsilon must be finite and not negative, got " + epsilon);
+    }
+    if (!(weightDecay >= 0 && weightDecay < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException(
+          "weightDecay must be finite and not negative, got " + weightDecay);
+    }
+    this.beta1 = beta1;
+    this.beta2 = beta2;
+    this.epsilon = epsilon;
+    this.weightDecay = weightDecay;
   }
 
   /**
@@ -65,8 +95,8 @@ public final class Adam extends Optimizer {
    *
    * @return β1
    */
-  public double beta1() {
-    return moments.beta1;
+  public final double beta1() {
+    return beta1;
   }
 
   /**
@@ -74,8 +104,8 @@ public final class Adam extends Optimizer {
    *
    * @return β2
    */
-  public double beta2() {
-    return moments.beta2;
+  public final double beta2() {
+    return beta2;
   }
 
   /**
@@ -83,20 +113,45 @@ public final class Adam extends Optimizer {
    *
    * @return ε
    */
-  public double epsilon() {
-    return moments.epsilon;
+  public final double epsilon() {
+    return epsilon;
+  }
+
+  /**
+   * The decoupled weight decay λ: 0 for Adam, see {@link AdamW}.
+   *
+   * @return λ
+   */
+  public final double weightDecay() {
+    return weightDecay;
   }
 
   @Override
-  protected void allocate(int size) {
-    moments.allocate(size);
+  protected final void allocate(int size) {
+    first = new double[size];
+    second = new double[size];
   }
 
   @Override
-  protected void update(double[] params, double[] gradient, int offset, double rate) {
-    moments.startStep(steps());
+  protected final void update(double[] params, double[] gradient, int offset, double rate) {
+    long t = steps();
+    double correction1 = 1 - Math.pow(beta1, t);
+    double correction2 = 1 - Math.pow(beta2, t);
     for (int i = 0; i < params.length; i++) {
-      params[i] -= rate * moments.direction(offset + i, gradient[i]);
+      int k = offset + i;
+      double g = gradient[i];
+      double m = beta1 * first[k] + (1 - beta1) * g;
+      double v = beta2 * second[k] + (1 - beta2) * g * g;
+      first[k] = m;
+      second[k] = v;
+      double direction = (m / correction1) / (Math.sqrt(v / correction2) + epsilon);
+      params[i] -= rate * (direction + weightDecay * params[i]);
+    }
+  }
+
+  private static void requireDecay(double beta, String name) {
+    if (!(beta >= 0 && beta < 1)) {
+      throw new IllegalArgumentException(name + " must be in [0, 1), got " + beta);
     }
   }
 }

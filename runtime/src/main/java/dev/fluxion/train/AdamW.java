@@ -13,14 +13,10 @@ package dev.fluxion.train;
  * rest: weights with large gradients are then decayed less. Here every weight decays at the same
  * rate αλ. (As in PyTorch's {@code AdamW}, the decay follows the scheduled α.)
  */
-public final class AdamW extends Optimizer {
+public final class AdamW extends Adam {
 
   /** The default weight decay λ. */
   public static final double DEFAULT_WEIGHT_DECAY = 0.01;
-
-  private final AdamMoments moments;
-
-  private final double weightDecay;
 
   /**
    * AdamW with a constant learning rate, the given decay and Adam's default β1, β2 and ε.
@@ -39,7 +35,7 @@ public final class AdamW extends Optimizer {
    * @param weightDecay the decay λ, not negative
    */
   public AdamW(LearningRate learningRate, double weightDecay) {
-    this(learningRate, Adam.DEFAULT_BETA1, Adam.DEFAULT_BETA2, Adam.DEFAULT_EPSILON, weightDecay);
+    this(learningRate, DEFAULT_BETA1, DEFAULT_BETA2, DEFAULT_EPSILON, weightDecay);
   }
 
   /**
@@ -53,61 +49,6 @@ public final class AdamW extends Optimizer {
    */
   public AdamW(
       LearningRate learningRate, double beta1, double beta2, double epsilon, double weightDecay) {
-    super(learningRate);
-    if (!(weightDecay >= 0 && weightDecay < Double.POSITIVE_INFINITY)) {
-      throw new IllegalArgumentException(
-          "weightDecay must be finite and not negative, got " + weightDecay);
-    }
-    this.moments = new AdamMoments(beta1, beta2, epsilon);
-    this.weightDecay = weightDecay;
-  }
-
-  /**
-   * The weight decay λ.
-   *
-   * @return λ
-   */
-  public double weightDecay() {
-    return weightDecay;
-  }
-
-  /**
-   * β1, the decay of the gradient's running mean.
-   *
-   * @return β1
-   */
-  public double beta1() {
-    return moments.beta1;
-  }
-
-  /**
-   * β2, the decay of the squared gradient's running mean.
-   *
-   * @return β2
-   */
-  public double beta2() {
-    return moments.beta2;
-  }
-
-  /**
-   * ε, added to √v̂.
-   *
-   * @return ε
-   */
-  public double epsilon() {
-    return moments.epsilon;
-  }
-
-  @Override
-  protected void allocate(int size) {
-    moments.allocate(size);
-  }
-
-  @Override
-  protected void update(double[] params, double[] gradient, int offset, double rate) {
-    moments.startStep(steps());
-    for (int i = 0; i < params.length; i++) {
-      params[i] -= rate * (moments.direction(offset + i, gradient[i]) + weightDecay * params[i]);
-    }
+    super(learningRate, beta1, beta2, epsilon, weightDecay);
   }
 }
