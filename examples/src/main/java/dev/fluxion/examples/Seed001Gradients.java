@@ -350,16 +350,25 @@ public final class Seed001Gradients implements Example {
     out.println("seed-001 powers  W = Q diag(lambda, " + MU + ") Q^-1, Q = "
         + Arrays.deepToString(Q) + "; |grad_x sum(W^k x)| at x = " + Arrays.toString(X0_POWER)
         + ", reverse mode through k matrix-vector products:");
+    int kMax = KS[KS.length - 1];
+    double[] ks = new double[kMax];
+    for (int k = 1; k <= kMax; k++) {
+      ks[k - 1] = k;
+    }
+    var chart = new LineChart("seed-001: |grad_x sum(W^k x)| over k, W = Q diag(lambda, " + MU
+        + ") Q^-1", "k (matrix-vector products)", "gradient norm (log scale)").logarithmicY();
     double worst = 0;
     for (double lambda : LAMBDAS) {
       double[][] w = matrix(lambda);
       StringBuilder line = new StringBuilder();
+      double[] norms = new double[kMax];
       double previous = 0;
       double last = 0;
-      for (int k = 1; k <= KS[KS.length - 1]; k++) {
+      for (int k = 1; k <= kMax; k++) {
         double[] gradient = Seed001GradientsDerivatives.sumOfPowerGradient(X0_POWER, w, k).x();
         double[] exact = closedFormGradient(lambda, k);
         double norm = Math.hypot(gradient[0], gradient[1]);
+        norms[k - 1] = norm;
         worst = Math.max(worst, Math.max(Math.abs(gradient[0] - exact[0]),
             Math.abs(gradient[1] - exact[1])) / Math.hypot(exact[0], exact[1]));
         if (contains(KS, k)) {
@@ -372,9 +381,12 @@ public final class Seed001Gradients implements Example {
       String kind = lambda < 1 ? "vanishing" : lambda > 1 ? "exploding" : "steady";
       out.println("seed-001 powers  lambda = " + lambda + " (" + kind + "): " + line
           + "; ratio at k = 50: " + fixed(last / previous));
+      chart.add("lambda = " + lambda + " (" + kind + ")", ks, norms);
     }
     out.println("seed-001 powers  every gradient vs (W^k)^T 1 = Q^-T diag(lambda^k, mu^k) Q^T 1:"
         + " max relative difference " + scientific(worst));
+    out.println("seed-001 plot    gradient norms over k = 1 ... " + kMax + ", log scale: "
+        + chart.save("seed-001-gradient-norms"));
 
     // A left eigenvector, backpropagated: the pullback of W^k x with seed u is (W^k)^T u.
     double lambda = LAMBDAS[LAMBDAS.length - 1];

@@ -1,6 +1,7 @@
 package dev.fluxion.examples;
 
 import dev.fluxion.Differentiable;
+import dev.fluxion.train.Sgd;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Locale;
@@ -22,7 +23,8 @@ import java.util.Random;
  *
  * <p>Task 1 contrasts stochastic gradient descent (one randomly chosen sample per update) with
  * full-batch gradient descent (the whole data set per update); {@link #meanLoss} is the
- * full-batch loss, calling {@link #networkLoss} for each sample.
+ * full-batch loss, calling {@link #networkLoss} for each sample. Both take their steps with the
+ * runtime's {@link Sgd}, and their loss curves are drawn against the sample gradients computed.
  */
 public final class Seed003Descent implements Example {
 
@@ -259,67 +261,74 @@ public final class Seed003Descent implements Example {
     return result;
   }
 
-  /** Weights being trained, copied from {@link #W} and {@link #U}. */
-  record Weights(double[] w, double[][] u) {
-    static Weights initial() {
-      return new Weights(W.clone(), new double[][] {U[0].clone(), U[1].clone()});
-    }
-
-    void step(double rate, double[] dw, double[][] du) {
-      for (int k = 0; k < w.length; k++) {
-        w[k] -= rate * dw[k];
-        for (int j = 0; j < u[k].length; j++) {
-          u[k][j] -= rate * du[k][j];
-        }
-      }
-    }
-  }
+  /**
+   * The outcome of a training run.
+   *
+   * @param w the trained hidden weights
+   * @param u the trained output weights
+   * @param losses the full-batch mean loss before the first update and after every update
+   */
+  record Trained(double[] w, double[][] u, double[] losses) {}
 
   /**
-   * Full-batch gradient descent: {@code updates} steps on {@link #meanLoss}, each with the gradient
-   * over the whole data set.
+   * Full-batch gradient descent: {@code updates} steps of {@link Sgd} on {@link #meanLoss}, each
+   * with the gradient over the whole data set, from {@link #W} and {@link #U} (copied).
    *
-   * @return the trained weights
+   * @return the trained weights and the loss after every update
    */
-  static Weights fullBatch(double[] xs, double[][] ys, int updates) {
-    Weights weights = Weights.initial();
+  static Trained fullBatch(double[] xs, double[][] ys, int updates) {
+    double[] w = W.clone();
+    double[][] u = {U[0].clone(), U[1].clone()};
+    var descentW = Sgd.plain(LEARNING_RATE);
+    var descentU = Sgd.plain(LEARNING_RATE);
     var g = new Seed003DescentDerivatives.MeanLossGradient();
+    double[] losses = new double[updates + 1];
+    losses[0] = meanLoss(w, u, xs, ys);
     for (int t = 0; t < updates; t++) {
-      Seed003DescentDerivatives.meanLossGradient(weights.w(), weights.u(), xs, ys, g);
-      weights.step(LEARNING_RATE, g.w(), g.u());
+      Seed003DescentDerivatives.meanLossGradient(w, u, xs, ys, g);
+      descentW.step(w, g.w());
+      descentU.step(u, g.u());
+      losses[t + 1] = meanLoss(w, u, xs, ys);
     }
-    return weights;
+    return new Trained(w, u, losses);
   }
 
   /**
-   * Stochastic gradient descent: {@code updates} steps, each on {@link #networkLoss} of one sample
-   * drawn uniformly with a generator seeded with {@link #DATA_SEED}.
+   * Stochastic gradient descent: {@code updates} steps of {@link Sgd}, each on {@link
+   * #networkLoss} of one sample drawn uniformly with a generator seeded with {@link #DATA_SEED},
+   * from {@link #W} and {@link #U} (copied).
    *
-   * @return the trained weights
+   * @return the trained weights and the full-batch loss after every update
    */
-  static Weights stochastic(double[] xs, double[][] ys, int updates) {
-    Weights weights = Weights.initial();
+  static Trained stochastic(double[] xs, double[][] ys, int updates) {
+    double[] w = W.clone();
+    double[][] u = {U[0].clone(), U[1].clone()};
+    var descentW = Sgd.plain(LEARNING_RATE);
+    var descentU = Sgd.plain(LEARNING_RATE);
     Random random = new Random(DATA_SEED);
     var g = new Seed003DescentDerivatives.NetworkLossGradient();
+    double[] losses = new double[updates + 1];
+    losses[0] = meanLoss(w, u, xs, ys);
     for (int t = 0; t < updates; t++) {
       int i = random.nextInt(xs.length);
-      Seed003DescentDerivatives.networkLossGradient(weights.w(), weights.u(), xs[i], ys[i], g);
-      weights.step(LEARNING_RATE, g.w(), g.u());
+      Seed003DescentDerivatives.networkLossGradient(w, u, xs[i], ys[i], g);
+      descentW.step(w, g.w());
+      descentU.step(u, g.u());
+      losses[t + 1] = meanLoss(w, u, xs, ys);
     }
-    return weights;
+    return new Trained(w, u, losses);
   }
 
   private static void printTraining(PrintStream out) {
     double[][] set = trainingSet();
     double[] xs = set[0];
     double[][] ys = Arrays.copyOfRange(set, 1, set.length);
-    Weights start = Weights.initial();
     out.println("seed-003 train   " + SAMPLES + " samples, x in +-[0.25, 2), class 1 if x > 0"
         + " (java.util.Random(" + DATA_SEED + ")), learning rate " + LEARNING_RATE
-        + ", from the w, u above: mean loss " + fixed(meanLoss(start.w(), start.u(), xs, ys)));
-    Weights gd = fullBatch(xs, ys, UPDATES);
-    Weights sgd = stochastic(xs, ys, UPDATES);
-    Weights sgdSameWork = stochastic(xs, ys, UPDATES * SAMPLES);
+        + ", from the w, u above: mean loss " + fixed(meanLoss(W, U, xs, ys)));
+    Trained gd = fullBatch(xs, ys, UPDATES);
+    Trained sgd = stochastic(xs, ys, UPDATES);
+    Trained sgdSameWork = stochastic(xs, ys, UPDATES * SAMPLES);
     out.println("seed-003 train   full-batch GD, " + UPDATES + " updates (" + UPDATES * SAMPLES
         + " sample gradients): mean loss " + fixed(meanLoss(gd.w(), gd.u(), xs, ys)));
     out.println("seed-003 train   SGD, " + UPDATES + " updates (" + UPDATES
@@ -327,6 +336,24 @@ public final class Seed003Descent implements Example {
     out.println("seed-003 train   SGD, " + UPDATES * SAMPLES + " updates (" + UPDATES * SAMPLES
         + " sample gradients, the work of full-batch GD): mean loss "
         + fixed(meanLoss(sgdSameWork.w(), sgdSameWork.u(), xs, ys)));
+    // Against the work done: a full-batch update costs SAMPLES sample gradients, an SGD update one.
+    var chart = new LineChart("seed-003: SGD vs full-batch GD on the ReLU/softmax network",
+        "sample gradients computed", "mean loss over the " + SAMPLES + " samples (log scale)")
+        .logarithmicY()
+        .add("full-batch GD, " + SAMPLES + " samples per update", work(gd.losses(), SAMPLES),
+            gd.losses())
+        .add("SGD, 1 sample per update", work(sgdSameWork.losses(), 1), sgdSameWork.losses());
+    out.println("seed-003 plot    loss curves of SGD and full-batch GD: "
+        + chart.save("seed-003-sgd-vs-gd-loss"));
+  }
+
+  /** The sample gradients computed before each loss: {@code perUpdate} times the update count. */
+  private static double[] work(double[] losses, int perUpdate) {
+    double[] work = new double[losses.length];
+    for (int t = 0; t < work.length; t++) {
+      work[t] = (double) t * perUpdate;
+    }
+    return work;
   }
 
   private static String pair(double[] v) {

@@ -1,8 +1,14 @@
 package dev.fluxion.examples;
 
 import dev.fluxion.Differentiable;
+import dev.fluxion.train.Adam;
+import dev.fluxion.train.AdamW;
+import dev.fluxion.train.Optimizer;
+import java.awt.Color;
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Random;
 
 /**
  * Sheet 004, task 1: backpropagation through a small computational graph, by hand on the sheet,
@@ -30,6 +36,30 @@ public final class Seed004Graph implements Example {
 
   /** PyTorch's df6/dx at (3, 5), from the sheet's notebook ({@code float32}). */
   static final double PYTORCH_FLOAT32_DF6_DX = 48.756893157958984;
+
+  /** Adam's learning rate α in task 2. */
+  static final double ALPHA = 0.01;
+
+  /** The scales of the model's three features: the third is small, so its weight is large. */
+  static final double[] FEATURE_SCALES = {1, 10, 0.1};
+
+  /** The weights the model's data is drawn around. */
+  static final double[] TRUE_WEIGHTS = {1.0, 0.2, 3.0};
+
+  /** How many samples the model is trained on. */
+  static final int SAMPLES = 64;
+
+  /** The standard deviation of the noise on the model's targets. */
+  static final double NOISE = 0.1;
+
+  /** The seed of the generator that draws the model's data. */
+  static final long DATA_SEED = 4;
+
+  /** The weight λ of the L2 penalty and of AdamW's decay. */
+  static final double LAMBDA = 0.1;
+
+  /** How many full-batch steps each training run takes. */
+  static final int TRAINING_STEPS = 3000;
 
   /**
    * The whole graph, as the sheet writes it.
@@ -145,6 +175,47 @@ public final class Seed004Graph implements Example {
     return f6FromF3(f1 / f2, c);
   }
 
+  /**
+   * The small model of task 2's training: the mean squared error of a linear model without
+   * intercept, (1/n) Σ (x_i·w − y_i)².
+   *
+   * @param w the weights, one per feature
+   * @param x the inputs, one row of features per sample
+   * @param y the targets, one per sample
+   * @return the mean squared error
+   */
+  @Differentiable(wrt = {"w"})
+  public static double modelLoss(double[] w, double[][] x, double[] y) {
+    double sum = 0;
+    for (int i = 0; i < x.length; i++) {
+      double prediction = 0;
+      for (int j = 0; j < w.length; j++) {
+        prediction += x[i][j] * w[j];
+      }
+      double residual = prediction - y[i];
+      sum += residual * residual;
+    }
+    return sum / x.length;
+  }
+
+  /**
+   * The model's loss with an L2 penalty, {@link #modelLoss} + λ/2·‖w‖², whose gradient adds λw.
+   *
+   * @param w the weights
+   * @param x the inputs
+   * @param y the targets
+   * @param lambda the penalty's weight λ
+   * @return the penalised loss
+   */
+  @Differentiable(wrt = {"w"})
+  public static double penalisedLoss(double[] w, double[][] x, double[] y, double lambda) {
+    double squares = 0;
+    for (int j = 0; j < w.length; j++) {
+      squares += w[j] * w[j];
+    }
+    return modelLoss(w, x, y) + 0.5 * lambda * squares;
+  }
+
   @Override
   public String name() {
     return "seed-004";
@@ -152,14 +223,25 @@ public final class Seed004Graph implements Example {
 
   @Override
   public String description() {
-    return "sheet 004: backpropagation through f1 = x*x ... f6 = f4*f5, every intermediate adjoint";
+    return "sheet 004: backpropagation through f1 = x*x ... f6 = f4*f5, every intermediate"
+        + " adjoint; Adam's first two steps vs the closed forms; Adam + L2 vs AdamW";
   }
 
   @Override
   public void run(PrintStream out) {
+    out.println("== seed-004: sheet 004: backpropagation through a computational graph (task 1),"
+        + " Adam and AdamW (task 2) ==");
+    printGraph(out);
+    double[][] data = modelData();
+    double[][] x = Arrays.copyOf(data, SAMPLES);
+    double[] y = data[SAMPLES];
+    printAdamSteps(out, x, y);
+    printAdamVersusAdamW(out, x, y);
+  }
+
+  private static void printGraph(PrintStream out) {
     double x = X;
     double c = C;
-    out.println("== seed-004: sheet 004, task 1: backpropagation through a computational graph ==");
     out.println("seed-004 graph   f1 = x*x, f2 = ln x, f3 = f1/f2, f4 = f3 + c, f5 = f3 - c,"
         + " f6 = f4*f5 at x = " + x + ", c = " + c);
 
@@ -253,6 +335,256 @@ public final class Seed004Graph implements Example {
           .append(grad.x());
     }
     out.println("seed-004 sweep   df6/dx with one reused holder: " + sweep);
+  }
+
+  /**
+   * The model's data: features N(0, 1) times {@link #FEATURE_SCALES}, targets x·{@link
+   * #TRUE_WEIGHTS} plus {@link #NOISE}·N(0, 1), from {@link #DATA_SEED}.
+   *
+   * @return {the rows of x, then y as one more row}
+   */
+  static double[][] modelData() {
+    Random random = new Random(DATA_SEED);
+    double[][] data = new double[SAMPLES + 1][];
+    double[] y = new double[SAMPLES];
+    for (int i = 0; i < SAMPLES; i++) {
+      double[] row = new double[FEATURE_SCALES.length];
+      for (int j = 0; j < row.length; j++) {
+        row[j] = FEATURE_SCALES[j] * random.nextGaussian();
+        y[i] += row[j] * TRUE_WEIGHTS[j];
+      }
+      y[i] += NOISE * random.nextGaussian();
+      data[i] = row;
+    }
+    data[SAMPLES] = y;
+    return data;
+  }
+
+  /**
+   * The sheet's closed form of Adam's first step (ε = 0): w¹ = w⁰ − α·sign(g¹), component by
+   * component.
+   */
+  static double[] sheetFirstStep(double[] w0, double[] g1) {
+    double[] w1 = new double[w0.length];
+    for (int j = 0; j < w0.length; j++) {
+      w1[j] = w0[j] - ALPHA * Math.signum(g1[j]);
+    }
+    return w1;
+  }
+
+  /**
+   * The sheet's closed form of Adam's second step (ε = 0), with β = β1 and γ = β2: w² = w¹ −
+   * α(βg¹ + g²)√(1 + γ) / ((1 + β)√(γ(g¹)² + (g²)²)).
+   */
+  static double[] sheetSecondStep(double[] w1, double[] g1, double[] g2) {
+    double beta = Adam.DEFAULT_BETA1;
+    double gamma = Adam.DEFAULT_BETA2;
+    double[] w2 = new double[w1.length];
+    for (int j = 0; j < w1.length; j++) {
+      w2[j] = w1[j] - ALPHA * (beta * g1[j] + g2[j]) * Math.sqrt(1 + gamma)
+          / ((1 + beta) * Math.sqrt(gamma * g1[j] * g1[j] + g2[j] * g2[j]));
+    }
+    return w2;
+  }
+
+  private static void printAdamSteps(PrintStream out, double[][] x, double[] y) {
+    out.println("seed-004 adam     task 2: m = beta m + (1 - beta) g, v = gamma v + (1 - gamma)"
+        + " g^2, m^ = m/(1 - beta^t), v^ = v/(1 - gamma^t), w <- w - alpha m^/(sqrt(v^) + eps);"
+        + " dev.fluxion.train.Adam with alpha = " + ALPHA + ", beta = " + Adam.DEFAULT_BETA1
+        + ", gamma = " + Adam.DEFAULT_BETA2 + ", eps = " + Adam.DEFAULT_EPSILON);
+    out.println("seed-004 adam     on L(w) = 1/n sum_i (x_i.w - y_i)^2, " + SAMPLES + " samples,"
+        + " features N(0, 1) scaled by " + Arrays.toString(FEATURE_SCALES) + ", y = x.w* + "
+        + NOISE + " N(0, 1), w* = " + Arrays.toString(TRUE_WEIGHTS) + " (java.util.Random("
+        + DATA_SEED + ")); Fluxion's gradient");
+    var adam = new Adam(ALPHA);
+    var g = new Seed004GraphDerivatives.ModelLossGradient();
+    double[] w = new double[TRUE_WEIGHTS.length];
+    double[] w0 = w.clone();
+    double[] g1 = Seed004GraphDerivatives.modelLossGradient(w, x, y, g).w().clone();
+    adam.step(w, g1);
+    double[] w1 = w.clone();
+    double[] sheet1 = sheetFirstStep(w0, g1);
+    out.println("seed-004 adam     w0 = " + Arrays.toString(w0) + ", g1 = grad L(w0) = "
+        + Arrays.toString(g1));
+    out.println("seed-004 adam 1   w1 = " + Arrays.toString(w1) + "  (Adam)");
+    out.println("seed-004 adam 1   sheet (b): w0 - alpha sign(g1) = " + Arrays.toString(sheet1)
+        + "; max abs difference " + scientific(maxAbsDifference(w1, sheet1))
+        + " (eps's doing: alpha eps/|g1| at most " + scientific(ALPHA * Adam.DEFAULT_EPSILON
+            / minAbs(g1)) + ")");
+    double[] g2 = Seed004GraphDerivatives.modelLossGradient(w, x, y, g).w().clone();
+    adam.step(w, g2);
+    double[] sheet2 = sheetSecondStep(w1, g1, g2);
+    out.println("seed-004 adam     g2 = grad L(w1) = " + Arrays.toString(g2));
+    out.println("seed-004 adam 2   w2 = " + Arrays.toString(w) + "  (Adam)");
+    out.println("seed-004 adam 2   sheet (c): w1 - alpha (beta g1 + g2) sqrt(1 + gamma) / ((1 +"
+        + " beta) sqrt(gamma g1^2 + g2^2)) = " + Arrays.toString(sheet2) + "; max abs difference "
+        + scientific(maxAbsDifference(w, sheet2)));
+  }
+
+  /**
+   * One training run of the model: its weights after every step and the data loss {@link
+   * #modelLoss} before the first step and after every step.
+   *
+   * @param weights {@code TRAINING_STEPS + 1} rows: the weights before the first step and after
+   *     every step
+   * @param losses the data loss at each of those weights
+   */
+  record Run(double[][] weights, double[] losses) {
+
+    double[] last() {
+      return weights[weights.length - 1];
+    }
+  }
+
+  /**
+   * Trains the model from w = 0 with Adam on the penalised loss ({@code decoupled} false) or with
+   * AdamW on the plain loss ({@code decoupled} true), λ = {@link #LAMBDA} either way.
+   */
+  static Run train(double[][] x, double[] y, boolean decoupled) {
+    Optimizer optimizer = decoupled ? new AdamW(ALPHA, LAMBDA) : new Adam(ALPHA);
+    var penalised = new Seed004GraphDerivatives.PenalisedLossGradient();
+    var plain = new Seed004GraphDerivatives.ModelLossGradient();
+    double[] w = new double[TRUE_WEIGHTS.length];
+    double[][] weights = new double[TRAINING_STEPS + 1][];
+    double[] losses = new double[TRAINING_STEPS + 1];
+    weights[0] = w.clone();
+    losses[0] = modelLoss(w, x, y);
+    for (int t = 1; t <= TRAINING_STEPS; t++) {
+      double[] gradient = decoupled
+          ? Seed004GraphDerivatives.modelLossGradient(w, x, y, plain).w()
+          : Seed004GraphDerivatives.penalisedLossGradient(w, x, y, LAMBDA, penalised).w();
+      optimizer.step(w, gradient);
+      weights[t] = w.clone();
+      losses[t] = modelLoss(w, x, y);
+    }
+    return new Run(weights, losses);
+  }
+
+  /**
+   * The minimiser of the penalised loss, in closed form: the ridge solution of (2/n XᵀX + λI) w =
+   * 2/n Xᵀy, by Gaussian elimination.
+   *
+   * @return w
+   */
+  static double[] ridge(double[][] x, double[] y) {
+    int d = TRUE_WEIGHTS.length;
+    double[][] a = new double[d][d + 1];
+    for (int i = 0; i < x.length; i++) {
+      for (int j = 0; j < d; j++) {
+        for (int k = 0; k < d; k++) {
+          a[j][k] += 2 * x[i][j] * x[i][k] / x.length;
+        }
+        a[j][d] += 2 * x[i][j] * y[i] / x.length;
+      }
+    }
+    for (int j = 0; j < d; j++) {
+      a[j][j] += LAMBDA;
+    }
+    for (int col = 0; col < d; col++) { // symmetric positive definite: no pivoting needed
+      for (int r = col + 1; r < d; r++) {
+        double factor = a[r][col] / a[col][col];
+        for (int k = col; k <= d; k++) {
+          a[r][k] -= factor * a[col][k];
+        }
+      }
+    }
+    double[] w = new double[d];
+    for (int r = d - 1; r >= 0; r--) {
+      double s = a[r][d];
+      for (int k = r + 1; k < d; k++) {
+        s -= a[r][k] * w[k];
+      }
+      w[r] = s / a[r][r];
+    }
+    return w;
+  }
+
+  private static void printAdamVersusAdamW(PrintStream out, double[][] x, double[] y) {
+    out.println("seed-004 decay    task 2 (e): the same model from w = 0, " + TRAINING_STEPS
+        + " full-batch steps, alpha = " + ALPHA + ", lambda = " + LAMBDA + ": Adam on L(w) +"
+        + " lambda/2 |w|^2 (L2 in the loss), and AdamW on L(w) with weight decay lambda");
+    Run l2 = train(x, y, false);
+    Run decoupled = train(x, y, true);
+    double[] ridge = ridge(x, y);
+    for (int k = 0; k < 2; k++) {
+      Run run = k == 0 ? l2 : decoupled;
+      double[] w = run.last();
+      double squares = 0;
+      for (double wj : w) {
+        squares += wj * wj;
+      }
+      StringBuilder progress = new StringBuilder();
+      for (int t : new int[] {0, 10, 100, 1000, TRAINING_STEPS}) {
+        progress.append(progress.length() == 0 ? "" : ", ").append(t).append(": ")
+            .append(fixed(run.losses()[t]));
+      }
+      out.println("seed-004 " + (k == 0 ? "adam+l2" : "adamw  ") + "  w = " + Arrays.toString(w)
+          + "; L(w) = " + fixed(run.losses()[TRAINING_STEPS]) + ", L + lambda/2 |w|^2 = "
+          + fixed(run.losses()[TRAINING_STEPS] + 0.5 * LAMBDA * squares) + ", |w - ridge| = "
+          + scientific(maxAbsDifference(w, ridge)) + "; L by step " + progress);
+    }
+    out.println("seed-004 decay    ridge solution, the minimiser of L + lambda/2 |w|^2 in closed"
+        + " form: " + Arrays.toString(ridge) + "; true w* = " + Arrays.toString(TRUE_WEIGHTS));
+    out.println("seed-004 decay    they differ by up to "
+        + fixed(maxAbsDifference(l2.last(), decoupled.last())) + ": with L2 in the loss Adam ends"
+        + " at the ridge solution, which shrinks w[2] (the small feature's, whose gradients are"
+        + " small) to " + fixed(l2.last()[2]) + "; AdamW decays every weight by alpha lambda w"
+        + " per step, outside Adam's rescaling, and keeps w[2] = " + fixed(decoupled.last()[2]));
+
+    // On a log-scale step axis, every step would crowd the right end: plot about 200 of them.
+    int[] shown = LineChart.logSpacedSteps(TRAINING_STEPS);
+    double[] steps = new double[shown.length];
+    for (int k = 0; k < shown.length; k++) {
+      steps[k] = shown[k];
+    }
+    var losses = new LineChart("seed-004: the same model, L2 in the loss vs decoupled decay"
+        + " (lambda = " + LAMBDA + ")", "step (log scale)", "data loss L(w) (log scale)")
+        .logarithmicX().logarithmicY()
+        .add("Adam on L + lambda/2 |w|^2", steps, LineChart.pick(l2.losses(), shown))
+        .add("AdamW on L, decay lambda", steps, LineChart.pick(decoupled.losses(), shown));
+    out.println("seed-004 plot     loss curves of Adam + L2 and AdamW: "
+        + losses.save("seed-004-adam-l2-vs-adamw-loss"));
+    var weights = new LineChart("seed-004: weights while training, Adam + L2 (solid) vs AdamW"
+        + " (dashed)", "step (log scale)", "weight").logarithmicX();
+    Color[] colors = {new Color(0x1f77b4), new Color(0x2ca02c), new Color(0xd62728)};
+    for (int j = 0; j < TRUE_WEIGHTS.length; j++) {
+      weights
+          .add("w[" + j + "], Adam + L2", steps, LineChart.pick(component(l2, j), shown),
+              colors[j], false)
+          .add("w[" + j + "], AdamW", steps, LineChart.pick(component(decoupled, j), shown),
+              colors[j], true);
+    }
+    out.println("seed-004 plot     the weights of both runs step by step: "
+        + weights.save("seed-004-adam-l2-vs-adamw-weights"));
+  }
+
+  /** Component j of a run's weights, before the first step and after every step. */
+  private static double[] component(Run run, int j) {
+    double[] values = new double[TRAINING_STEPS + 1];
+    for (int t = 0; t <= TRAINING_STEPS; t++) {
+      values[t] = run.weights()[t][j];
+    }
+    return values;
+  }
+
+  private static double maxAbsDifference(double[] a, double[] b) {
+    double worst = 0;
+    for (int j = 0; j < a.length; j++) {
+      worst = Math.max(worst, Math.abs(a[j] - b[j]));
+    }
+    return worst;
+  }
+
+  private static double minAbs(double[] a) {
+    double least = Double.POSITIVE_INFINITY;
+    for (double v : a) {
+      least = Math.min(least, Math.abs(v));
+    }
+    return least;
+  }
+
+  private static String fixed(double value) {
+    return String.format(Locale.ROOT, "%.6f", value);
   }
 
   private static String scientific(double value) {

@@ -1,15 +1,24 @@
 package dev.fluxion.examples;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 
 /** What a tour stop printed, and the numbers in it, for tests that pin the printed values. */
 final class PrintedOutput {
@@ -75,6 +84,38 @@ final class PrintedOutput {
       depth += c == '[' || c == '(' ? 1 : c == ']' || c == ')' ? -1 : 0;
     } while (depth > 0);
     return numbers(line.substring(open, close));
+  }
+
+  /**
+   * The plot named at the end of the one line that starts with {@code prefix} (after its last
+   * ": "), checked to be a PNG file that decodes to a chart-sized image.
+   */
+  BufferedImage plot(String prefix) {
+    String line = line(prefix);
+    Path file = Path.of(line.substring(line.lastIndexOf(": ") + 2));
+    assertTrue(file.getFileName().toString().endsWith(".png"), line);
+    assertTrue(Files.isRegularFile(file), () -> "no plot at " + file.toAbsolutePath());
+    try {
+      byte[] bytes = Files.readAllBytes(file);
+      assertTrue(bytes.length > 1000, () -> file + " has only " + bytes.length + " bytes");
+      byte[] signature = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+      assertArrayEquals(signature, Arrays.copyOf(bytes, signature.length), file + " is no PNG");
+      BufferedImage image = ImageIO.read(file.toFile());
+      assertNotNull(image, () -> file + " does not decode");
+      assertTrue(image.getWidth() >= 600 && image.getHeight() >= 400,
+          () -> file + " is " + image.getWidth() + "x" + image.getHeight());
+      int drawn = 0;
+      for (int x = 0; x < image.getWidth(); x++) {
+        for (int y = 0; y < image.getHeight(); y++) {
+          drawn += (image.getRGB(x, y) & 0xffffff) == 0xffffff ? 0 : 1;
+        }
+      }
+      int pixels = image.getWidth() * image.getHeight();
+      assertTrue(drawn > pixels / 100, () -> file + " is nearly blank");
+      return image;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Every number in a piece of text. */

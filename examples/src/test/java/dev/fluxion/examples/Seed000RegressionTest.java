@@ -20,6 +20,9 @@ class Seed000RegressionTest {
 
   private static final double TIGHT = 1e-12;
 
+  /** The label of the loss after the last epoch, in the training runs' progress lines. */
+  private static final String EPOCHS_LABEL = " " + Seed000Regression.EPOCHS + ":";
+
   private static final Pattern NUMBER = Pattern.compile("-?[0-9][0-9.]*(?:E-?[0-9]+)?");
 
   private static PrintedOutput printed;
@@ -117,21 +120,9 @@ class Seed000RegressionTest {
     double w2 = number(prefix, "w2");
     assertEquals(1.5, w1, 0.05);
     assertEquals(-0.7, w2, 0.05);
-    // Least squares by the normal equations, solved here by Cramer's rule.
-    double n = x.length;
-    double sx = 0;
-    double sy = 0;
-    double sxx = 0;
-    double sxy = 0;
-    for (int i = 0; i < x.length; i++) {
-      sx += x[i];
-      sy += y[i];
-      sxx += x[i] * x[i];
-      sxy += x[i] * y[i];
-    }
-    double det = n * sxx - sx * sx;
-    double lsW1 = (sy * sxx - sx * sxy) / det;
-    double lsW2 = (n * sxy - sx * sy) / det;
+    double[] exact = leastSquares(x, y);
+    double lsW1 = exact[0];
+    double lsW2 = exact[1];
     assertEquals(lsW1, w1, 1e-12);
     assertEquals(lsW2, w2, 1e-12);
     assertEquals(lsW1, number(prefix, "least squares:"), 1e-12);
@@ -223,6 +214,186 @@ class Seed000RegressionTest {
       assertEquals((Seed000Regression.factorisation(r, p, qPlus, l1, l2)
           - Seed000Regression.factorisation(r, p, qMinus, l1, l2)) / (2 * h), dq[i], 1e-7);
     }
+  }
+
+  /** The least-squares line {w1, w2} by the normal equations, solved by Cramer's rule. */
+  private static double[] leastSquares(double[] xs, double[] ys) {
+    double n = xs.length;
+    double sx = 0;
+    double sy = 0;
+    double sxx = 0;
+    double sxy = 0;
+    for (int i = 0; i < xs.length; i++) {
+      sx += xs[i];
+      sy += ys[i];
+      sxx += xs[i] * xs[i];
+      sxy += xs[i] * ys[i];
+    }
+    double det = n * sxx - sx * sx;
+    return new double[] {(sy * sxx - sx * sxy) / det, (n * sxy - sx * sy) / det};
+  }
+
+  /** The least-squares line through the training runs' data. */
+  private static double[] trainingLeastSquares() {
+    double[][] data = Seed000Regression.trainingData();
+    return leastSquares(data[0], data[1]);
+  }
+
+  private static double trainingLoss(double[] w) {
+    double[][] data = Seed000Regression.trainingData();
+    double sum = 0;
+    for (int i = 0; i < data[0].length; i++) {
+      double r = w[0] + w[1] * data[0][i] - data[1][i];
+      sum += r * r;
+    }
+    return sum / data[0].length;
+  }
+
+  @Test
+  void everyTrainingRunRecoversTheTrueWeights() {
+    double[] exact = trainingLeastSquares();
+    String[] runs = {"full-batch GD", "mini-batch GD", "stochastic GD"};
+    double[] tolerances = {1e-9, 1e-3, 1e-3};
+    for (int k = 0; k < runs.length; k++) {
+      String prefix = "seed-000 weights  " + runs[k];
+      double[] w = vector(prefix, "w =");
+      assertEquals(1.5, w[0], 0.05, line(prefix));
+      assertEquals(-0.7, w[1], 0.05, line(prefix));
+      assertArrayEquals(exact, w, tolerances[k], line(prefix));
+      double distance = Math.max(Math.abs(w[0] - exact[0]), Math.abs(w[1] - exact[1]));
+      assertEquals(distance, number(prefix, "|w - least squares| ="), 0.051 * distance);
+      // The loss printed after the last epoch is the loss at the printed weights.
+      assertEquals(trainingLoss(w), number("seed-000 " + runs[k] + " ", EPOCHS_LABEL), 5e-7);
+    }
+    String exactLine = "seed-000 weights  least squares";
+    assertArrayEquals(exact, vector(exactLine, "w ="), 1e-12);
+    assertEquals(trainingLoss(exact), number(exactLine, "L ="), 5e-7);
+  }
+
+  @Test
+  void fullBatchDescentIsPlainGradientDescentOnTheMeanLoss() {
+    // Rerun here with the generated gradient and w <- w - 0.2 grad: the printed weights, exactly.
+    double[][] data = Seed000Regression.trainingData();
+    double[] w = {0, 0};
+    var g = new Seed000RegressionDerivatives.MeanSquaredErrorGradient();
+    for (int epoch = 0; epoch < Seed000Regression.EPOCHS; epoch++) {
+      // The example visits the points in a shuffled order: the mean is the same up to rounding.
+      Seed000RegressionDerivatives.meanSquaredErrorGradient(w, data[0], data[1], g);
+      w[0] -= 0.2 * g.w()[0];
+      w[1] -= 0.2 * g.w()[1];
+    }
+    assertArrayEquals(w, vector("seed-000 weights  full-batch GD", "w ="), 1e-12);
+  }
+
+  @Test
+  void stochasticAndMiniBatchDescentReachTheFloorInFewerEpochs() {
+    double floor = trainingLoss(trainingLeastSquares());
+    double full = number("seed-000 full-batch GD ", "1:");
+    double mini = number("seed-000 mini-batch GD ", "1:");
+    double stochastic = number("seed-000 stochastic GD ", "1:");
+    assertEquals(number("seed-000 full-batch GD ", "epoch 0:"), trainingLoss(new double[2]), 5e-7);
+    assertTrue(stochastic < mini && mini < full, "after one epoch: " + full + ", " + mini + ", "
+        + stochastic);
+    assertTrue(stochastic < 2 * floor, "SGD after one epoch: " + stochastic);
+    assertTrue(full > 50 * floor, "full-batch GD after one epoch: " + full);
+  }
+
+  @Test
+  void trainingLossesMatchTheRunsTheExampleMakes() {
+    double[][] data = Seed000Regression.trainingData();
+    var fits = Seed000Regression.fits(data[0], data[1]);
+    String[] runs = {"full-batch GD", "mini-batch GD", "stochastic GD"};
+    for (int k = 0; k < runs.length; k++) {
+      assertArrayEquals(fits[k].w(), vector("seed-000 weights  " + runs[k], "w ="), 0);
+      for (int epoch : new int[] {0, 1, 5, 10, 25, 50}) {
+        assertEquals(fits[k].lossAfterEpoch(epoch),
+            number("seed-000 " + runs[k] + " ", (epoch == 0 ? "epoch 0" : " " + epoch) + ":"),
+            5e-7);
+      }
+      assertEquals(Seed000Regression.EPOCHS * (int) Math.ceil(200.0 / new int[] {200, 20, 1}[k])
+          + 1, fits[k].losses().length);
+    }
+    printed.plot("seed-000 plot     loss curves of the three runs");
+  }
+
+  /** The sheet's gradient of one rating's loss, added into dp (for p_i) and dq (for q_u). */
+  private static void addSheetGradient(
+      double r, double[] p, double[] q, double[] dp, double[] dq) {
+    double dot = 0;
+    double pp = 0;
+    double qq = 0;
+    for (int f = 0; f < p.length; f++) {
+      dot += q[f] * p[f];
+      pp += p[f] * p[f];
+      qq += q[f] * q[f];
+    }
+    for (int f = 0; f < p.length; f++) {
+      dp[f] += 0.1 * p[f] / Math.sqrt(pp) - 2 * (r - dot) * q[f];
+      dq[f] += 0.2 * q[f] / Math.sqrt(qq) - 2 * (r - dot) * p[f];
+    }
+  }
+
+  @Test
+  void ratingsGradientIsTheSumOfTheSheetsGradientsOverTheKnownRatings() {
+    double[][] ratings = Seed000Regression.RATINGS;
+    double[][][] start = Seed000Regression.startingFactors();
+    double[][] p = start[0];
+    double[][] q = start[1];
+    double[][] dp = new double[p.length][2];
+    double[][] dq = new double[q.length][2];
+    for (int u = 0; u < ratings.length; u++) {
+      for (int i = 0; i < ratings[u].length; i++) {
+        if (ratings[u][i] > 0) {
+          addSheetGradient(ratings[u][i], p[i], q[u], dp[i], dq[u]);
+        }
+      }
+    }
+    var g = Seed000RegressionDerivatives.ratingsLossGradient(ratings, p, q, 0.1, 0.2);
+    for (int i = 0; i < p.length; i++) {
+      assertArrayEquals(dp[i], g.p()[i], 1e-12, "item " + i);
+    }
+    for (int u = 0; u < q.length; u++) {
+      assertArrayEquals(dq[u], g.q()[u], 1e-12, "user " + u);
+    }
+    String check = line("seed-000 ratings  at the start, GradientCheck");
+    assertTrue(check.contains("gradient check passed: 22 components"), check);
+    assertTrue(number("seed-000 ratings  at the start", "error") < 1e-6, check);
+  }
+
+  @Test
+  void ratingsFitPredictsTheKnownRatingsAndPrintsItsLoss() {
+    double[][] ratings = Seed000Regression.RATINGS;
+    double[][][] fitted = Seed000Regression.fitRatings();
+    double[][] p = fitted[0];
+    double[][] q = fitted[1];
+    double loss = Seed000Regression.ratingsLoss(ratings, p, q, 0.1, 0.2);
+    assertEquals(loss, number("seed-000 ratings  Adam", "1500:"), 5e-7);
+    double start = number("seed-000 ratings  Adam", "step 0:");
+    double[][][] initial = Seed000Regression.startingFactors();
+    assertEquals(Seed000Regression.ratingsLoss(ratings, initial[0], initial[1], 0.1, 0.2), start,
+        5e-7);
+    assertTrue(loss < start / 10, line("seed-000 ratings  Adam"));
+    double squares = 0;
+    int known = 0;
+    for (int u = 0; u < ratings.length; u++) {
+      double[] shown = PrintedOutput.numbers(line("seed-000 ratings  user " + u + ":")
+          .replaceFirst("^.*q\\.p = ", "").replaceFirst("known:.*$", ""));
+      assertEquals(ratings[u].length, shown.length);
+      for (int i = 0; i < ratings[u].length; i++) {
+        double predicted = 0;
+        for (int f = 0; f < 2; f++) {
+          predicted += q[u][f] * p[i][f];
+        }
+        assertEquals(predicted, shown[i], 0.005 + 1e-12, "user " + u + ", item " + i);
+        if (ratings[u][i] > 0) {
+          squares += (ratings[u][i] - predicted) * (ratings[u][i] - predicted);
+          known++;
+          assertEquals(ratings[u][i], predicted, 1.0, "user " + u + ", item " + i);
+        }
+      }
+    }
+    assertEquals(Math.sqrt(squares / known), number("seed-000 ratings  known", "RMS error"), 5e-7);
+    printed.plot("seed-000 plot     loss curve of the ratings fit");
   }
 
   @Test

@@ -172,6 +172,13 @@ class Seed001GradientsTest {
   }
 
   @Test
+  void gradientNormsArePlottedOnALogScale() {
+    String prefix = "seed-001 plot    gradient norms over k = 1 ... 50, log scale";
+    assertTrue(line(prefix).endsWith("seed-001-gradient-norms.png"), line(prefix));
+    printed.plot(prefix);
+  }
+
+  @Test
   void aLeftEigenvectorComesBackMultipliedByLambdaToTheK() {
     String prefix = "seed-001 powers  left eigenvector";
     double[] u = vector(prefix, "u = ");

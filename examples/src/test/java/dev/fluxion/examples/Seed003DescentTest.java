@@ -184,6 +184,29 @@ class Seed003DescentTest {
   }
 
   @Test
+  void theRuntimesSgdStepsExactlyAsWMinusRateTimesGradient() {
+    double[][] set = Seed003Descent.trainingSet();
+    double[] xs = set[0];
+    double[][] ys = Arrays.copyOfRange(set, 1, set.length);
+    double[] w = W.clone();
+    double[][] u = {U[0].clone(), U[1].clone()};
+    var g = new Seed003DescentDerivatives.MeanLossGradient();
+    for (int t = 0; t < 20; t++) {
+      Seed003DescentDerivatives.meanLossGradient(w, u, xs, ys, g);
+      for (int k = 0; k < 2; k++) {
+        w[k] -= 0.5 * g.w()[k];
+        for (int j = 0; j < 2; j++) {
+          u[k][j] -= 0.5 * g.u()[k][j];
+        }
+      }
+    }
+    var trained = Seed003Descent.fullBatch(xs, ys, 20);
+    assertArrayEquals(w, trained.w(), 0);
+    assertArrayEquals(u[0], trained.u()[0], 0);
+    assertArrayEquals(u[1], trained.u()[1], 0);
+  }
+
+  @Test
   void trainingLossesAreTheTrainedWeightsLosses() {
     double[][] set = Seed003Descent.trainingSet();
     double[] xs = set[0];
@@ -204,6 +227,11 @@ class Seed003DescentTest {
     // Both learn; with the same number of sample gradients, SGD gets further here.
     assertTrue(gdLoss < start / 5 && sgdLoss < start / 5, output);
     assertTrue(sgdSameWorkLoss < gdLoss, output);
+    // The loss curves end at the printed losses.
+    assertEquals(gdLoss, gd.losses()[n], 5e-7);
+    assertEquals(sgdSameWorkLoss, sgdSameWork.losses()[n * xs.length], 5e-7);
+    assertEquals(start, gd.losses()[0], 5e-7);
+    printed.plot("seed-003 plot    loss curves of SGD and full-batch GD");
     // Training works on copies: the example's starting weights are untouched.
     assertArrayEquals(W, Seed003Descent.W, 0);
     assertArrayEquals(U[0], Seed003Descent.U[0], 0);
