@@ -28,10 +28,11 @@ class DiagnosticsTest {
     return Compiler.source("p.C", lines);
   }
 
-  private static void assertError(String id, int line, JavaFileObject source) {
+  private static Compilation assertError(String id, int line, JavaFileObject source) {
     Compilation compilation = Compiler.compile(source);
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorContaining("[" + id + "]").inFile(source).onLine(line);
+    return compilation;
   }
 
   @Test
@@ -203,10 +204,7 @@ class DiagnosticsTest {
 
   private static void assertErrorContaining(String id, int line, String text,
       JavaFileObject source) {
-    Compilation compilation = Compiler.compile(source);
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorContaining("[" + id + "]").inFile(source).onLine(line);
-    assertThat(compilation).hadErrorContaining(text);
+    assertThat(assertError(id, line, source)).hadErrorContaining(text);
   }
 
   @Test

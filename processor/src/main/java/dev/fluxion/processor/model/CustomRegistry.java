@@ -131,7 +131,8 @@ public final class CustomRegistry {
       return Optional.of(new Invalid(Diagnostic.REGISTRATION_NEVER_USED,
           List.of(d.display(), "@" + d.kind())));
     }
-    ExecutableElement closest = target(d, annotation).orElse(candidates.get(0));
+    Optional<ExecutableElement> fitted = target(d, annotation);
+    ExecutableElement closest = fitted.orElse(candidates.get(0));
     if (annotation.equals(PULLBACK)) {
       long scalars = closest.getParameters().stream()
           .filter(p -> p.asType().getKind() == TypeKind.DOUBLE).count();
@@ -140,7 +141,7 @@ public final class CustomRegistry {
             List.of(d.display(), (int) scalars)));
       }
     }
-    if (target(d, annotation).isPresent()) {
+    if (fitted.isPresent()) {
       return Optional.empty();
     }
     Signature expected = expected(closest, annotation);

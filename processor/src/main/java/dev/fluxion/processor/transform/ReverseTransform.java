@@ -342,8 +342,7 @@ public final class ReverseTransform {
       Atom argument = call.arguments().get(i);
       arguments.add(argument);
       if (params.get(i).differentiated() && argument.type() instanceof ArrayType) {
-        arguments.add(activity.isActive(argument) ? context.shadow((Var) argument)
-            : scratch(argument, out));
+        arguments.add(adjointArgument(argument, out));
       }
     }
     arguments.add(seed);
@@ -377,8 +376,7 @@ public final class ReverseTransform {
     Atom scalar = null;
     for (Atom argument : call.arguments()) {
       if (argument.type() instanceof ArrayType array && array.element() == Primitive.DOUBLE) {
-        arguments.add(activity.isActive(argument) ? context.shadow((Var) argument)
-            : scratch(argument, out));
+        arguments.add(adjointArgument(argument, out));
       } else if (argument.type() == Primitive.DOUBLE) {
         scalar = argument;
       }
@@ -392,6 +390,11 @@ public final class ReverseTransform {
       out.add(new Stmt.Let(contribution, pullback));
       accumulate((Var) scalar, contribution, out);
     }
+  }
+
+  /** The adjoint array to pass with an array argument: its shadow, or scratch for data. */
+  private Var adjointArgument(Atom argument, Block.Builder out) {
+    return activity.isActive(argument) ? context.shadow((Var) argument) : scratch(argument, out);
   }
 
   /** An adjoint array to throw away, for an inactive array passed where the callee wants one. */
