@@ -1,5 +1,10 @@
 package com.example;
 
+import dev.fluxion.train.Adam;
+import dev.fluxion.train.GradientCheck;
+import dev.fluxion.train.LearningRate;
+import dev.fluxion.train.MiniBatches;
+
 /** Runs the README's snippets and checks their numbers; exits non-zero on the first mismatch. */
 public final class Main {
 
@@ -66,7 +71,51 @@ public final class Main {
     var hv = QuadraticsDerivatives.energyHessianVectorProduct(x, 1.2, new double[] {1, 0, 0});
     check("Hv", hv.hessianVectorProduct()[1], h.hessian()[1][0]);
 
+    // The training toolkit: a line fitted by mini-batch Adam, then its gradient checked.
+    java.util.Random random = new java.util.Random(1);
+    double[] xs = new double[200];
+    double[] ys = new double[200];
+    for (int i = 0; i < xs.length; i++) {
+      xs[i] = -2 + 4 * random.nextDouble();
+      ys[i] = 1.5 - 0.7 * xs[i] + 0.1 * random.nextGaussian();
+    }
+    double[] fitted = fitLine(xs, ys);
+    near("fitted intercept", fitted[0], 1.5, 0.05);
+    near("fitted slope", fitted[1], -0.7, 0.05);
+    var report = GradientCheck.check(v -> Line.loss(v, xs, ys), fitted,
+        LineDerivatives.lossGradient(fitted, xs, ys).w());
+    System.out.println(report);
+    check("gradient check passed", report.passed() ? 1 : 0, 1);
+    check("gradient check components", report.components(), 2);
+
     System.out.println("user-project: README snippets OK (" + checks + " checks)");
+  }
+
+  /** The README's training loop, as written there. */
+  private static double[] fitLine(double[] x, double[] y) {
+    double[] w = {0, 0};
+    var adam = new Adam(LearningRate.cosine(0.1, 0.001, 1000));
+    var batches = new MiniBatches(x.length, 20, 42);             // 10 batches of 20 per epoch
+    double[] xb = new double[20];
+    double[] yb = new double[20];
+    var g = new LineDerivatives.LossGradient();
+    for (int epoch = 0; epoch < 100; epoch++) {
+      batches.shuffle();
+      for (int b = 0; b < batches.count(); b++) {
+        LineDerivatives.lossGradient(w, batches.gather(b, x, xb), batches.gather(b, y, yb), g);
+        adam.step(w, g.w());                                     // no allocation per step
+      }
+    }
+    return w;
+  }
+
+  private static void near(String what, double actual, double expected, double tolerance) {
+    checks++;
+    if (!(Math.abs(actual - expected) <= tolerance)) {
+      System.out.println("user-project: " + what + " = " + actual + ", expected " + expected
+          + " +- " + tolerance);
+      System.exit(1);
+    }
   }
 
   /** df6/dx = 2·f3·df3/dx, by hand. */

@@ -28,6 +28,15 @@ import java.util.Random;
  * gradients are ∂f/∂p = l1·p/‖p‖ − 2(r − q·p)·q and ∂f/∂q = l2·q/‖q‖ − 2(r − q·p)·p. (The sheet
  * writes them elementwise with {@code diag(...)}; these are the same formulas for the dot product
  * q·p.) {@link #factorisation} is the loss, calling {@link #norm} for ‖·‖₂.
+ *
+ * <p>Then both are trained with the runtime's toolkit. The line is fitted to 200 synthetic points
+ * three ways, by the same {@link Sgd} rule on {@link #meanSquaredError} with batches from {@link
+ * MiniBatches}: full-batch (the whole set per step), mini-batch (20 points per step) and
+ * stochastic (one point per step); each recovers the true weights, the least-squares solution up
+ * to its batch noise. And a 5 × 6 ratings matrix with unknown entries is factorised by {@link
+ * #ratingsLoss}, the sheet's loss summed over the known ratings, with {@link Adam}, after {@link
+ * GradientCheck} has compared Fluxion's gradient with finite differences. Each run prints its
+ * losses as it goes and draws its loss curve ({@link LineChart}).
  */
 public final class Seed000Regression implements Example {
 
@@ -223,8 +232,8 @@ public final class Seed000Regression implements Example {
 
   @Override
   public String description() {
-    return "sheet 000: regression loss gradient vs the sheet, fitted by gradient descent;"
-        + " matrix-factorisation gradients";
+    return "sheet 000: regression and matrix-factorisation gradients vs the sheet; the line fitted"
+        + " by full-batch, mini-batch and stochastic GD; a ratings matrix factorised by Adam";
   }
 
   @Override

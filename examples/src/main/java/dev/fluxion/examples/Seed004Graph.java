@@ -25,6 +25,15 @@ import java.util.Random;
  * of Fluxion too: the nodes {@link #f1} … {@link #f5} give the local derivatives the sheet
  * chains by hand, and {@link #f6FromF4F5}, {@link #f6FromF3} and {@link #f6FromF1F2} give
  * df6/df4, df6/df5, df6/df3, df6/df1 and df6/df2 directly.
+ *
+ * <p>Task 2 is Adam. The sheet shows that its first step is w¹ = w⁰ − α·sign(g¹) per component,
+ * whatever the gradient's size, and works out the second in closed form; the runtime's {@link
+ * Adam}, stepping on Fluxion's gradient of {@link #modelLoss}, takes both steps next to the
+ * formulas. Task 2 (e) asks whether an L2 penalty in the loss is the same as AdamW's weight decay:
+ * the same model is trained with {@link Adam} on {@link #penalisedLoss} and with {@link AdamW} on
+ * {@link #modelLoss}. The first ends at the minimiser of the penalised loss (the ridge solution,
+ * computed in closed form to compare); the second, whose decay bypasses Adam's rescaling, ends
+ * elsewhere. Their loss curves and weights are drawn ({@link LineChart}).
  */
 public final class Seed004Graph implements Example {
 

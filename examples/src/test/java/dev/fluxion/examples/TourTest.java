@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -54,6 +56,12 @@ class TourTest {
       previous = at;
     }
     assertTrue(run.out().contains("seed-004 df6/dx = 48.7568933507609"), run.out());
+    // Every plot the tour names exists.
+    long plots = run.out().lines().filter(line -> line.matches("seed-00[0-9] plot .*\\.png"))
+        .peek(line -> assertTrue(
+            Files.isRegularFile(Path.of(line.substring(line.lastIndexOf(": ") + 2))), line))
+        .count();
+    assertEquals(6, plots, run.out());
   }
 
   @Test
