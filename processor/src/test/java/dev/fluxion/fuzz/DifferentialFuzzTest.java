@@ -101,7 +101,14 @@ class DifferentialFuzzTest {
             report(result.headline(), program, result.message());
             if (shrink && shrunk < shrinkMax && !result.signature().equals("timeout")) {
               shrunk++;
-              Shrunk small = shrink(program, result, shrinkBudget);
+              Shrunk small;
+              try {
+                small = shrink(program, result, shrinkBudget);
+              } catch (RuntimeException e) {
+                // A bug in the shrinker must not hide the fuzzer's findings.
+                System.out.println("fuzz: shrinking seed " + program.seed() + " failed: " + e);
+                continue;
+              }
               System.out.println("==== fuzz " + result.headline() + ", shrunk from "
                   + Shrinker.size(program.source()) + " to " + Shrinker.size(small.program().source())
                   + " lines:\n" + small.result().message() + "\n---- program:\n"

@@ -212,16 +212,15 @@ final class Shrinker {
       if (!inMethodBody(i)) {
         continue;
       }
-      Matcher m = INT_CONSTANT.matcher(lines.get(i));
-      int from = 0;
-      while (m.find(from) && !exhausted()) {
+      for (int from = 0; !exhausted(); ) {
+        Matcher m = INT_CONSTANT.matcher(lines.get(i));
+        if (!m.find(from)) {
+          break;
+        }
         String line = lines.get(i);
         List<String> candidate = new ArrayList<>(lines);
         candidate.set(i, line.substring(0, m.start()) + "1" + line.substring(m.end()));
-        if (attempt(candidate)) {
-          progress = true;
-          m = INT_CONSTANT.matcher(lines.get(i));
-        }
+        progress |= attempt(candidate);
         from = m.start() + 1;
       }
     }
