@@ -110,8 +110,8 @@ class DifferentialFuzzTest {
                 continue;
               }
               System.out.println("==== fuzz " + result.headline() + ", shrunk from "
-                  + Shrinker.size(program.source()) + " to " + Shrinker.size(small.program().source())
-                  + " lines:\n" + small.result().message() + "\n---- program:\n"
+                  + Shrinker.size(program.source()) + " to "
+                  + Shrinker.size(small.program().source()) + " lines:\n" + small.result().message() + "\n---- program:\n"
                   + small.program().source() + "====");
               if (save) {
                 Path saved = Regressions.save(small.program(), program, small.result());

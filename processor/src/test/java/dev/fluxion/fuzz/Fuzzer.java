@@ -6,20 +6,14 @@ import dev.fluxion.fuzz.ProgramGenerator.Kind;
 import dev.fluxion.fuzz.ProgramGenerator.MethodSpec;
 import dev.fluxion.fuzz.ProgramGenerator.Param;
 import dev.fluxion.fuzz.ProgramGenerator.Program;
+import dev.fluxion.processor.Compiler;
 import dev.fluxion.processor.FluxionProcessor;
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -238,7 +232,7 @@ final class Fuzzer implements AutoCloseable {
       compilation = com.google.testing.compile.Compiler.javac()
           .withProcessors(new FluxionProcessor())
           .withOptions("-parameters")
-          .withClasspath(List.of(runtimeLocation()))
+          .withClasspath(List.of(Compiler.runtimeLocation()))
           .compile(JavaFileObjects.forSourceString(program.qualifiedName(), program.source()));
     } catch (RuntimeException | Error e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
@@ -271,43 +265,8 @@ final class Fuzzer implements AutoCloseable {
           : new Result(rejected ? Status.REJECTED : Status.INVALID, "", message);
       return result;
     }
-    result.loader = loader(compilation, Fuzzer.class.getClassLoader());
+    result.loader = Compiler.loader(compilation, Fuzzer.class.getClassLoader());
     return result;
-  }
-
-  private static File runtimeLocation() {
-    try {
-      return new File(dev.fluxion.Differentiable.class.getProtectionDomain().getCodeSource()
-          .getLocation().toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** A class loader over a compilation's class files (as in the processor tests' Compiler). */
-  private static ClassLoader loader(Compilation compilation, ClassLoader parent) {
-    Map<String, byte[]> classes = new HashMap<>();
-    for (JavaFileObject file : compilation.generatedFiles()) {
-      if (file.getKind() == JavaFileObject.Kind.CLASS) {
-        String name = file.toUri().getPath().replaceFirst("^.*?/CLASS_OUTPUT/", "")
-            .replaceAll("\\.class$", "").replace('/', '.');
-        try (InputStream in = file.openInputStream()) {
-          classes.put(name, in.readAllBytes());
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-    }
-    return new ClassLoader(parent) {
-      @Override
-      protected Class<?> findClass(String name) throws ClassNotFoundException {
-        byte[] b = classes.get(name);
-        if (b == null) {
-          throw new ClassNotFoundException(name);
-        }
-        return defineClass(name, b, 0, b.length);
-      }
-    };
   }
 
   // ---- checking ----
@@ -346,6 +305,11 @@ final class Fuzzer implements AutoCloseable {
 
     static Outcome fail(String kind, String message) {
       return new Outcome(Verdict.FAIL, kind, message);
+    }
+
+    /** The same outcome, its message followed by where. */
+    Outcome at(String where) {
+      return new Outcome(verdict, kind, message + " " + where);
     }
   }
 
@@ -491,14 +455,9 @@ final class Fuzzer implements AutoCloseable {
       // Reverse mode.
       Object[] gradientArgs = copy(args);
       Object holder = generated(f.gradient, gradientArgs);
-      String untouched = unchanged(spec, args, gradientArgs, "the gradient form");
-      if (untouched != null) {
-        return Outcome.fail("a generated form changed an argument array", untouched + " " + at);
-      }
-      double gradientValue = (Double) accessor(holder, "value");
-      if (!same(value, gradientValue)) {
-        return Outcome.fail("the gradient form's value", "value " + value + " but the gradient form's value "
-            + gradientValue + " " + at);
+      Outcome gradientForm = asCalled("the gradient form", spec, args, gradientArgs, holder, value);
+      if (gradientForm != null) {
+        return gradientForm.at(at);
       }
       double[] g = gradient(spec, holder);
       if (!allFinite(g)) {
@@ -518,16 +477,12 @@ final class Fuzzer implements AutoCloseable {
       }
       Object[] tangentArgs = withTangents(spec, copy(args), v);
       Object tangentHolder = generated(f.tangent, tangentArgs);
-      String untouchedT = unchanged(spec, args, tangentArgs, "the tangent form");
-      if (untouchedT != null) {
-        return Outcome.fail("a generated form changed an argument array", untouchedT + " " + at);
+      Outcome tangentForm = asCalled("the tangent form", spec, args, tangentArgs, tangentHolder,
+          value);
+      if (tangentForm != null) {
+        return tangentForm.at(at);
       }
       double tangent = (Double) accessor(tangentHolder, "tangent");
-      double tangentValue = (Double) accessor(tangentHolder, "value");
-      if (!same(value, tangentValue)) {
-        return Outcome.fail("the tangent form's value", "value " + value + " but the tangent form's value "
-            + tangentValue + " " + at);
-      }
       double dot = 0;
       double dotScale = 0;
       for (int i = 0; i < v.length; i++) {
@@ -539,8 +494,9 @@ final class Fuzzer implements AutoCloseable {
       double modesSlack = 1e-14 * Math.max(1, Math.abs(value));
       if (!(Math.abs(tangent - dot)
           <= MODES_TOL * Math.max(dotScale, Math.abs(tangent)) + modesSlack)) {
-        return Outcome.fail("forward mode differs from reverse mode", "forward mode " + tangent + " but reverse gradient "
-            + Arrays.toString(g) + " · v = " + dot + ", v = " + Arrays.toString(v) + " " + at);
+        return Outcome.fail("forward mode differs from reverse mode", "forward mode " + tangent
+            + " but reverse gradient " + Arrays.toString(g) + " · v = " + dot + ", v = "
+            + Arrays.toString(v) + " " + at);
       }
 
       // Second order.
@@ -548,14 +504,10 @@ final class Fuzzer implements AutoCloseable {
       Object[] withDirection = Arrays.copyOf(hvpArgs, hvpArgs.length + 1);
       withDirection[hvpArgs.length] = v.clone();
       Object hvpHolder = generated(f.hvp, withDirection);
-      String untouchedH = unchanged(spec, args, withDirection, "the Hessian-vector form");
-      if (untouchedH != null) {
-        return Outcome.fail("a generated form changed an argument array", untouchedH + " " + at);
-      }
-      double hvpValue = (Double) accessor(hvpHolder, "value");
-      if (!same(value, hvpValue)) {
-        return Outcome.fail("the Hessian-vector form's value", "value " + value + " but the Hessian-vector form's value "
-            + hvpValue + " " + at);
+      Outcome hvpForm = asCalled("the Hessian-vector form", spec, args, withDirection, hvpHolder,
+          value);
+      if (hvpForm != null) {
+        return hvpForm.at(at);
       }
       double[] hvpGradient = (double[]) accessor(hvpHolder, "gradient");
       double[] hv = (double[]) accessor(hvpHolder, "hessianVectorProduct");
@@ -645,6 +597,24 @@ final class Fuzzer implements AutoCloseable {
           "generated code threw where the method does not: "
           + stackTrace(t.getCause()) + " " + at);
     }
+  }
+
+  /**
+   * The checks every generated form gets: it left the caller's arrays as they were, and its
+   * holder has the method's value. Null if both hold.
+   */
+  private static Outcome asCalled(String form, MethodSpec spec, Object[] args, Object[] passed,
+      Object holder, double value) {
+    String changed = unchanged(spec, args, passed, form);
+    if (changed != null) {
+      return Outcome.fail("a generated form changed an argument array", changed);
+    }
+    double formValue = (Double) accessor(holder, "value");
+    if (!same(value, formValue)) {
+      return Outcome.fail(form + "'s value", "value " + value + " but " + form + "'s value "
+          + formValue);
+    }
+    return null;
   }
 
   private static boolean same(double a, double b) {

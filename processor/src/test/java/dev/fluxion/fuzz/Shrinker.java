@@ -204,7 +204,8 @@ final class Shrinker {
     return progress;
   }
 
-  private static final Pattern INT_CONSTANT = Pattern.compile("(?<![\\w.])([2-9]|[1-9]\\d+)(?![\\w.])");
+  private static final Pattern INT_CONSTANT =
+      Pattern.compile("(?<![\\w.])([2-9]|[1-9]\\d+)(?![\\w.])");
 
   private boolean lowerConstants() {
     boolean progress = false;
@@ -451,7 +452,8 @@ final class Shrinker {
           from = at + argument.length();
         }
       } else {
-        if (HEADS.contains(wordBefore(line, open)) || inner.equals("double") || inner.equals("int")) {
+        boolean cast = inner.equals("double") || inner.equals("int");
+        if (cast || HEADS.contains(wordBefore(line, open))) {
           continue;
         }
         List<String> operands = topLevel(inner, BINARY);
@@ -524,12 +526,9 @@ final class Shrinker {
     int depth = 0;
     int from = 0;
     for (int i = 0; i < expression.length(); i++) {
-      char c = expression.charAt(i);
-      if (c == '(' || c == '[' || c == '{') {
-        depth++;
-      } else if (c == ')' || c == ']' || c == '}') {
-        depth--;
-      } else if (depth == 0) {
+      int nesting = nesting(expression.charAt(i));
+      depth += nesting;
+      if (nesting == 0 && depth == 0) {
         for (String op : operators) {
           if (expression.startsWith(op, i)) {
             pieces.add(expression.substring(from, i).strip());
@@ -548,12 +547,9 @@ final class Shrinker {
   private static int rightHandSide(String line) {
     int depth = 0;
     for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (c == '(' || c == '[' || c == '{') {
-        depth++;
-      } else if (c == ')' || c == ']' || c == '}') {
-        depth--;
-      } else if (depth == 0) {
+      int nesting = nesting(line.charAt(i));
+      depth += nesting;
+      if (nesting == 0 && depth == 0) {
         if (line.startsWith("return ", i) && (i == 0 || line.charAt(i - 1) == ' ')) {
           return i + "return ".length();
         }
@@ -564,6 +560,11 @@ final class Shrinker {
       }
     }
     return -1;
+  }
+
+  /** 1 for an opening parenthesis, bracket or brace, -1 for a closing one, else 0. */
+  private static int nesting(char c) {
+    return "([{".indexOf(c) >= 0 ? 1 : ")]}".indexOf(c) >= 0 ? -1 : 0;
   }
 
   private static String wordBefore(String line, int at) {
@@ -589,7 +590,8 @@ final class Shrinker {
   }
 
   private static boolean isGroup(String expression) {
-    return expression.startsWith("(") && matchingParentheses(expression)[0] == expression.length() - 1;
+    return expression.startsWith("(")
+        && matchingParentheses(expression)[0] == expression.length() - 1;
   }
 
   // ---- text ----

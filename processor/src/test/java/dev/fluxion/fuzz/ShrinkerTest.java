@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import dev.fluxion.fuzz.ProgramGenerator.Program;
-import java.io.File;
-import java.net.URISyntaxException;
+import dev.fluxion.processor.Compiler;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
@@ -23,19 +22,10 @@ class ShrinkerTest {
   private static boolean compiles(String source) {
     Compilation c = com.google.testing.compile.Compiler.javac()
         .withOptions("-proc:none")
-        .withClasspath(List.of(runtime()))
+        .withClasspath(List.of(Compiler.runtimeLocation()))
         .compile(JavaFileObjects.forSourceString(
             Fuzzer.fromSource(source, 0).qualifiedName(), source));
     return c.status() == Compilation.Status.SUCCESS;
-  }
-
-  private static File runtime() {
-    try {
-      return new File(dev.fluxion.Differentiable.class.getProtectionDomain().getCodeSource()
-          .getLocation().toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** The first generated program with at least two methods, loops and a call of Math.sin. */
