@@ -73,6 +73,10 @@ class DifferentialFuzzTest {
     try (Fuzzer fuzzer = new Fuzzer(PROGRAM_TIMEOUT_SECONDS)) {
       stats = fuzzer.stats();
       for (int k = 0; k < programs; k++) {
+        if (k > 0 && k % 1000 == 0) {
+          System.out.println("fuzz: " + k + " of " + programs + " programs so far, " + mismatches
+              + " mismatches, " + crashes + " crashes");
+        }
         long seed = first + k;
         Program program = file != null ? Regressions.read(Regressions.locate(file))
             : ProgramGenerator.generate(seed);

@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  *   <li>replacing a compound statement ({@code if}, a loop, a {@code switch}, a block) by the
  *       statements of one of its blocks;
  *   <li>removing parameters that a method does not use, when nothing calls it;
+ *   <li>keeping only the call of a declaration whose variable is not used, and only the calls in
+ *       the condition of an {@code if} whose blocks are empty, as statements;
  *   <li>replacing a subexpression by one of its operands or arguments, by the method's first
  *       {@code double} parameter, or by a constant, and a variable by that parameter;
  *   <li>lowering integer constants (loop bounds, trip counts, moduli) to 1.
@@ -78,6 +80,7 @@ final class Shrinker {
       progress = removeStatements();
       progress |= unwrapCompounds();
       progress |= removeUnusedParameters();
+      progress |= keepOnlyCalls();
       progress |= simplifyExpressions();
       progress |= lowerConstants();
     }
@@ -183,6 +186,52 @@ final class Shrinker {
       }
     }
     return progress;
+  }
+
+  private static final Pattern CALL_VALUE =
+      Pattern.compile("(?:double |int )?(\\w+) = (\\w+\\(.*\\));");
+
+  private boolean keepOnlyCalls() {
+    boolean progress = false;
+    for (int i = 0; i < lines.size() && !exhausted(); i++) {
+      if (!inMethodBody(i)) {
+        continue;
+      }
+      List<String> calls = new ArrayList<>();
+      int end = i;
+      Matcher value = CALL_VALUE.matcher(lines.get(i));
+      if (value.matches() && isCall(value.group(2)) && !mentioned(value.group(1), 0, i)
+          && !mentioned(value.group(1), i + 1, lines.size())) {
+        calls.add(value.group(2) + ";");
+      } else if (lines.get(i).startsWith("if (") && lines.get(i).endsWith("{")) {
+        Node n = node(i);
+        if (n.blocks().stream().allMatch(b -> b.close() == b.open() + 1)) {
+          end = n.end();
+          Matcher call = LOCAL_CALL.matcher(lines.get(i));
+          int[] close = matchingParentheses(lines.get(i));
+          while (call.find()) {
+            int open = call.end() - 1;
+            calls.add(lines.get(i).substring(call.start(), close[open] + 1) + ";");
+          }
+        }
+      }
+      if (calls.isEmpty() || calls.size() > end - i + 1) {
+        continue;
+      }
+      List<String> candidate = new ArrayList<>(lines.subList(0, i));
+      candidate.addAll(calls);
+      candidate.addAll(lines.subList(end + 1, lines.size()));
+      progress |= attempt(candidate);
+    }
+    return progress;
+  }
+
+  /** A call of a method of the program (not of {@code Math}): a name and its parentheses. */
+  private static final Pattern LOCAL_CALL = Pattern.compile("(?<![\\w.])[a-z]\\w*\\(");
+
+  private static boolean isCall(String expression) {
+    Matcher m = LOCAL_CALL.matcher(expression);
+    return m.lookingAt() && matchingParentheses(expression)[m.end() - 1] == expression.length() - 1;
   }
 
   private boolean simplifyExpressions() {

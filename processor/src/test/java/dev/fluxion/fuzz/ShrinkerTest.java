@@ -64,6 +64,32 @@ class ShrinkerTest {
   }
 
   @Test
+  void keepsCallsWithoutTheVariablesAndConditionsAroundThem() {
+    String source = String.join("\n",
+        "package fuzz;",
+        "import dev.fluxion.Differentiable;",
+        "public final class P0 {",
+        "  @Differentiable",
+        "  static double m0(double[] p, double x0) {",
+        "    p[1]++;",
+        "    return x0;",
+        "  }",
+        "  @Differentiable",
+        "  static double m1(double x0, double[] p) {",
+        "    double[] a2 = new double[3];",
+        "    if (m0(a2, x0) > 0.7) {",
+        "    }",
+        "    double d7 = m0(p, x0);",
+        "    return x0;",
+        "  }",
+        "}");
+    // Fails while m1 calls m0 twice, first with a2.
+    Predicate<String> fails = s -> s.matches("(?s).*m0\\(a2, .*m0\\(p, .*") && compiles(s);
+    String shrunk = Shrinker.shrink(source, fails, 500, Duration.ofMinutes(1));
+    assertTrue(shrunk.contains("\n    m0(a2, x0);\n    m0(p, x0);\n"), shrunk);
+  }
+
+  @Test
   void simplerLinesReplaceSubexpressionsByOperandsVariablesAndConstants() {
     List<String> simpler = Shrinker.simpler("d3 = (Math.sin(x1 * p[2]) + d2);", "x0");
     assertTrue(simpler.contains("d3 = x0;"), simpler.toString());
