@@ -48,7 +48,11 @@ import javax.tools.JavaFileObject;
  *
  * <p>Differences are taken with two steps; where they disagree with each other the point is near a
  * kink or jump (a branch boundary, {@code abs}, {@code floor}, a value-dependent trip count) and
- * is skipped. A disagreement with differences counts only if it persists at a nearby point.
+ * is skipped. Before a disagreement with AD counts, the differences are taken with a third,
+ * smaller step: where that changes them, they have not converged (an ill-conditioned method, such
+ * as one dividing by a number near 0, whose intermediates swing faster than the steps can follow;
+ * the fuzzer's seed 3396 was one) and the point is skipped. A disagreement with differences counts
+ * only if it persists at a nearby point.
  * Points where the value or gradient is not finite, or huge (above 1e6), are skipped. The points
  * are a function of the program's seed and the method's name, so a program is checked the same
  * way every time.
@@ -225,6 +229,15 @@ final class Fuzzer implements AutoCloseable {
   private static final Pattern THROWABLE =
       Pattern.compile("([\\w$]+\\.)*[\\w$]*(Exception|Error)\\b");
 
+  /** Whether plain javac, without annotation processing, accepts the program. */
+  private static boolean isJava(Program program) {
+    return com.google.testing.compile.Compiler.javac()
+        .withOptions("-proc:none")
+        .withClasspath(List.of(Compiler.runtimeLocation()))
+        .compile(JavaFileObjects.forSourceString(program.qualifiedName(), program.source()))
+        .status() == Compilation.Status.SUCCESS;
+  }
+
   private static Compiled compile(Program program) {
     Compiled result = new Compiled();
     Compilation compilation;
@@ -247,13 +260,10 @@ final class Fuzzer implements AutoCloseable {
       String message = d.getMessage(Locale.ROOT);
       String source = d.getSource() == null ? "?" : d.getSource().getName();
       errors.add(source + ":" + d.getLineNumber() + ": " + message);
-      if (crash != null) {
-        continue;
-      }
-      if (message.contains("FLX001")) {
+      if (crash == null && message.contains("FLX001")) {
         Matcher thrown = THROWABLE.matcher(message);
         crash = "FLX001 " + (thrown.find() ? thrown.group() : "");
-      } else if (source.endsWith("Derivatives.java")) {
+      } else if (crash == null && source.endsWith("Derivatives.java")) {
         crash = "the companion does not compile";
       } else if (message.matches("(?s).*\\[FLX\\d+\\].*")) {
         rejected = true;
@@ -261,8 +271,13 @@ final class Fuzzer implements AutoCloseable {
     }
     if (compilation.status() != Compilation.Status.SUCCESS || !errors.isEmpty()) {
       String message = String.join("\n", errors);
-      result.result = crash != null ? new Result(Status.CRASH, crash.strip(), message)
-          : new Result(rejected ? Status.REJECTED : Status.INVALID, "", message);
+      if (crash != null && isJava(program)) {
+        result.result = new Result(Status.CRASH, crash.strip(), message);
+      } else {
+        // Not valid Java (javac stops after the processor's errors, so it may not have said so).
+        result.result = new Result(rejected && crash == null ? Status.REJECTED : Status.INVALID,
+            "", message);
+      }
       return result;
     }
     result.loader = Compiler.loader(compilation, Fuzzer.class.getClassLoader());
@@ -520,71 +535,59 @@ final class Fuzzer implements AutoCloseable {
         }
       }
 
-      // Finite differences of the value along v, with two steps.
-      double[] fd = new double[2];
-      double noise = 0;
-      double[] steps = {1e-6, 1e-5};
-      for (int s = 0; s < 2; s++) {
-        double up = value(f, shifted(spec, args, v, steps[s]));
-        double down = value(f, shifted(spec, args, v, -steps[s]));
-        if (!Double.isFinite(up) || !Double.isFinite(down)) {
-          return Outcome.NON_FINITE;
-        }
-        fd[s] = (up - down) / (2 * steps[s]);
-        if (s == 0) {
-          noise = 64 * Math.ulp(Math.max(Math.abs(up), Math.abs(down))) / steps[0];
-        }
+      // Finite differences of the value along v, with two steps; a third, smaller one before
+      // calling a disagreement a failure: where the differences have not converged (an
+      // ill-conditioned method whose intermediates swing wildly, near a kink), they are skipped.
+      Difference fd = valueDifference(f, args, v, 1e-6);
+      Difference fdLarge = valueDifference(f, args, v, 1e-5);
+      if (fd == null || fdLarge == null) {
+        return Outcome.NON_FINITE;
       }
-      double scale = Math.max(1, Math.max(Math.abs(tangent), Math.abs(fd[0])));
-      if (!(Math.abs(fd[0] - fd[1]) <= 1e-6 * scale + noise)) {
+      double scale = Math.max(1, Math.max(Math.abs(tangent), Math.abs(fd.at(0))));
+      if (!fd.agrees(fdLarge, 0, 1e-6 * scale)) {
         return Outcome.KINK;
       }
-      if (!(Math.abs(fd[0] - tangent) <= FD_TOL * scale + noise)) {
+      if (!(Math.abs(fd.at(0) - tangent) <= FD_TOL * scale + fd.noise())) {
+        Difference fdSmall = valueDifference(f, args, v, 1e-7);
+        if (fdSmall == null || !fd.agrees(fdSmall, 0, 1e-6 * scale)) {
+          return Outcome.KINK;
+        }
         return new Outcome(Verdict.FD_FAIL, "the derivative differs from finite differences",
-            "directional derivative " + tangent
-            + " (forward and reverse agree) but finite differences " + fd[0] + " (step 1e-6), "
-            + fd[1] + " (step 1e-5); v = " + Arrays.toString(v) + " " + at);
+            "directional derivative " + tangent + " (forward and reverse agree) but finite"
+            + " differences " + fd.at(0) + " (step 1e-6), " + fdLarge.at(0) + " (step 1e-5), "
+            + fdSmall.at(0) + " (step 1e-7); v = " + Arrays.toString(v) + " " + at);
       }
 
-      // Finite differences of the gradient along v, with two steps.
-      double[][] fdh = new double[2][];
-      double gNoise = 0;
-      double[] hSteps = {1e-5, 1e-4};
-      for (int s = 0; s < 2; s++) {
-        double[] up = gradientAt(f, shifted(spec, args, v, hSteps[s]));
-        double[] down = gradientAt(f, shifted(spec, args, v, -hSteps[s]));
-        if (up == null || down == null || !allFinite(up) || !allFinite(down)) {
-          return Outcome.NON_FINITE;
-        }
-        fdh[s] = new double[g.length];
-        for (int i = 0; i < g.length; i++) {
-          fdh[s][i] = (up[i] - down[i]) / (2 * hSteps[s]);
-          if (s == 0) {
-            gNoise = Math.max(gNoise,
-                64 * Math.ulp(Math.max(Math.abs(up[i]), Math.abs(down[i]))) / hSteps[0]);
-          }
-        }
-      }
-      if (!allFinite(hv)) {
+      // Finite differences of the gradient along v, likewise.
+      Difference fdh = gradientDifference(f, args, v, 1e-5);
+      Difference fdhLarge = gradientDifference(f, args, v, 1e-4);
+      if (fdh == null || fdhLarge == null || !allFinite(hv)) {
         return Outcome.NON_FINITE;
       }
       double hScale = 1;
       for (int i = 0; i < g.length; i++) {
-        hScale = Math.max(hScale, Math.max(Math.abs(hv[i]), Math.abs(fdh[0][i])));
+        hScale = Math.max(hScale, Math.max(Math.abs(hv[i]), Math.abs(fdh.at(i))));
       }
       for (int i = 0; i < g.length; i++) {
-        if (!(Math.abs(fdh[0][i] - fdh[1][i]) <= 1e-6 * hScale + gNoise)) {
+        if (!fdh.agrees(fdhLarge, i, 1e-6 * hScale)) {
           return Outcome.KINK;
         }
       }
       for (int i = 0; i < g.length; i++) {
-        if (!(Math.abs(fdh[0][i] - hv[i]) <= FD_TOL * hScale + gNoise)) {
+        if (!(Math.abs(fdh.at(i) - hv[i]) <= FD_TOL * hScale + fdh.noise())) {
+          Difference fdhSmall = gradientDifference(f, args, v, 1e-6);
+          for (int k = 0; k < g.length; k++) {
+            if (fdhSmall == null || !fdh.agrees(fdhSmall, k, 1e-6 * hScale)) {
+              return Outcome.KINK;
+            }
+          }
           return new Outcome(Verdict.FD_FAIL,
               "the Hessian-vector product differs from finite differences of the gradient",
               "Hessian-vector product " + Arrays.toString(hv)
-              + " but differences of the gradient " + Arrays.toString(fdh[0]) + " (step 1e-5), "
-              + Arrays.toString(fdh[1]) + " (step 1e-4); gradient " + Arrays.toString(g)
-              + ", v = " + Arrays.toString(v) + " " + at);
+              + " but differences of the gradient " + Arrays.toString(fdh.values())
+              + " (step 1e-5), " + Arrays.toString(fdhLarge.values()) + " (step 1e-4), "
+              + Arrays.toString(fdhSmall.values()) + " (step 1e-6); gradient "
+              + Arrays.toString(g) + ", v = " + Arrays.toString(v) + " " + at);
         }
       }
       return Outcome.GOOD;
@@ -615,6 +618,53 @@ final class Fuzzer implements AutoCloseable {
           + formValue);
     }
     return null;
+  }
+
+  /**
+   * Central differences along a direction with one step, and their rounding error.
+   *
+   * @param values one difference per output
+   * @param noise the rounding error of the differences
+   */
+  private record Difference(double[] values, double noise) {
+    double at(int i) {
+      return values[i];
+    }
+
+    /** Whether the two differences of output i agree within {@code tolerance} plus rounding. */
+    boolean agrees(Difference other, int i, double tolerance) {
+      return Math.abs(values[i] - other.values[i])
+          <= tolerance + Math.max(noise, other.noise);
+    }
+
+    static Difference of(double[] up, double[] down, double step) {
+      double[] d = new double[up.length];
+      double noise = 0;
+      for (int i = 0; i < d.length; i++) {
+        if (!Double.isFinite(up[i]) || !Double.isFinite(down[i])) {
+          return null;
+        }
+        d[i] = (up[i] - down[i]) / (2 * step);
+        noise = Math.max(noise, 64 * Math.ulp(Math.max(Math.abs(up[i]), Math.abs(down[i]))) / step);
+      }
+      return new Difference(d, noise);
+    }
+  }
+
+  /** The difference of the method's value along v, or null where it is not finite. */
+  private static Difference valueDifference(Forms f, Object[] args, double[] v, double step)
+      throws Thrown {
+    double up = value(f, shifted(f.spec, args, v, step));
+    double down = value(f, shifted(f.spec, args, v, -step));
+    return Difference.of(new double[] {up}, new double[] {down}, step);
+  }
+
+  /** The difference of the reverse gradient along v, or null where it is not finite. */
+  private static Difference gradientDifference(Forms f, Object[] args, double[] v, double step)
+      throws Thrown {
+    double[] up = gradientAt(f, shifted(f.spec, args, v, step));
+    double[] down = gradientAt(f, shifted(f.spec, args, v, -step));
+    return up == null || down == null ? null : Difference.of(up, down, step);
   }
 
   private static boolean same(double a, double b) {

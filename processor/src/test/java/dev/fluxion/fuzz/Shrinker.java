@@ -455,9 +455,14 @@ final class Shrinker {
   private static final Set<String> KEYWORDS = Set.of("double", "int", "boolean", "return", "if",
       "else", "for", "while", "do", "switch", "case", "default", "break", "continue", "true",
       "false", "new");
-  /** A variable read: not a member, a method, an array or a declaration. */
-  private static final Pattern NAME =
-      Pattern.compile("(?<![\\w.])(?!double |int |boolean )[a-z]\\w*\\b(?![\\w.(\\[]| =[^=]| :)");
+  /**
+   * A variable read: not a member, a method, an array, a declaration, the target of an assignment
+   * or increment, or a label.
+   */
+  private static final Pattern NAME = Pattern.compile("(?<![\\w.])(?!double |int |boolean )"
+      + "[a-z]\\w*\\b(?![\\w.(\\[]| [-+*/]?=[^=]|\\+\\+|--| :)");
+  /** Lines whose names are left alone: changing a loop's counter could make it run forever. */
+  private static final Pattern LOOP_HEAD = Pattern.compile("(\\w+: )?(for|while|do|\\} while)\\b.*");
   private static final Pattern ASSIGNMENT = Pattern.compile(" [-+*/]?= ");
 
   /**
@@ -529,7 +534,7 @@ final class Shrinker {
     }
     // A name in place of another: the fewer names, the simpler.
     Matcher name = NAME.matcher(line);
-    while (variable != null && name.find()) {
+    while (variable != null && !LOOP_HEAD.matcher(line).matches() && name.find()) {
       if (!name.group().equals(variable) && !KEYWORDS.contains(name.group())) {
         result.add(line.substring(0, name.start()) + variable + line.substring(name.end()));
       }

@@ -101,6 +101,10 @@ class ShrinkerTest {
     for (String s : simpler) {
       assertTrue(s.length() <= "d3 = (Math.sin(x1 * p[2]) + d2);".length(), s);
     }
+    // Loop heads, counters and assignment targets keep their names: no candidate loops forever.
+    assertEquals(List.of(), Shrinker.simpler("for (int i0 = 0; i0 < 4; i0++) {", "x0"));
+    assertEquals(List.of(), Shrinker.simpler("w1++;", "x0"));
+    assertEquals(List.of("d2 = x0;"), Shrinker.simpler("d2 = k1;", "x0"));
     // The condition of an if is left to the statement passes; only names are replaced in it.
     assertEquals(List.of("if (x0 > 1) {"), Shrinker.simpler("if (k2 > 1) {", "x0"));
   }
