@@ -38,8 +38,11 @@ import javax.tools.JavaFileObject;
  *
  * <ul>
  *   <li>the values of the method, of its gradient holder, tangent holder and Hessian holder agree;
- *   <li>forward mode's tangent equals the reverse gradient dotted with v (1e-10 relative);
- *   <li>the Hessian holder's gradient equals the reverse gradient (1e-10 relative);
+ *   <li>forward mode's tangent equals the reverse gradient dotted with v (1e-8 relative: the two
+ *       modes add the same terms in other orders, and where large terms cancel, as in
+ *       {@code x - x} of a large x, the roundings differ; the fuzzer's seed 7499 differed by
+ *       1.3e-10);
+ *   <li>the Hessian holder's gradient equals the reverse gradient (1e-8 relative);
  *   <li>the tangent equals the central difference of the value along v, and H·v equals the
  *       central difference of the reverse gradient along v (1e-5, relative to the larger of 1 and
  *       the numbers compared, plus the rounding error of the difference);
@@ -69,7 +72,7 @@ final class Fuzzer implements AutoCloseable {
 
   private static final int POINTS = 3;
   private static final int ATTEMPTS = 24;
-  private static final double MODES_TOL = 1e-10;
+  private static final double MODES_TOL = 1e-8;
   private static final double FD_TOL = 1e-5;
   private static final double HUGE = 1e6;
 
