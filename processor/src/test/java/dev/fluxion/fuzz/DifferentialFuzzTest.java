@@ -73,6 +73,10 @@ class DifferentialFuzzTest {
     try (Fuzzer fuzzer = new Fuzzer(PROGRAM_TIMEOUT_SECONDS)) {
       stats = fuzzer.stats();
       for (int k = 0; k < programs; k++) {
+        if (k > 0 && k % 1000 == 0) {
+          System.out.println("fuzz: " + k + " of " + programs + " programs so far, " + mismatches
+              + " mismatches, " + crashes + " crashes");
+        }
         long seed = first + k;
         Program program = file != null ? Regressions.read(Regressions.locate(file))
             : ProgramGenerator.generate(seed);
@@ -101,10 +105,17 @@ class DifferentialFuzzTest {
             report(result.headline(), program, result.message());
             if (shrink && shrunk < shrinkMax && !result.signature().equals("timeout")) {
               shrunk++;
-              Shrunk small = shrink(program, result, shrinkBudget);
+              Shrunk small;
+              try {
+                small = shrink(program, result, shrinkBudget);
+              } catch (RuntimeException e) {
+                // A bug in the shrinker must not hide the fuzzer's findings.
+                System.out.println("fuzz: shrinking seed " + program.seed() + " failed: " + e);
+                continue;
+              }
               System.out.println("==== fuzz " + result.headline() + ", shrunk from "
-                  + Shrinker.size(program.source()) + " to " + Shrinker.size(small.program().source())
-                  + " lines:\n" + small.result().message() + "\n---- program:\n"
+                  + Shrinker.size(program.source()) + " to "
+                  + Shrinker.size(small.program().source()) + " lines:\n" + small.result().message() + "\n---- program:\n"
                   + small.program().source() + "====");
               if (save) {
                 Path saved = Regressions.save(small.program(), program, small.result());

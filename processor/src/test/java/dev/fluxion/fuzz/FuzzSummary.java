@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
  * The last step of the {@code fuzz} Maven profile: prints the line the fuzz test left,
  * {@code fuzz: N programs, M mismatches, K crashes}, as the build's last output, and ends the
  * build with status 1 when M or K is not 0, or the generator made invalid programs (said on the
- * line before), or the test left no line. It calls {@link System#exit} because it runs inside Maven (exec:java): a failure
- * reported to Maven would print Maven's error lines after the fuzz line.
+ * line before), or the test left no line. It calls {@link System#exit} because it runs inside
+ * Maven (exec:java): a failure reported to Maven would print Maven's error lines after the fuzz
+ * line.
  */
 public final class FuzzSummary {
   private FuzzSummary() {}

@@ -47,6 +47,22 @@ final class Regressions {
     return Fuzzer.fromSource(source, seed);
   }
 
+  private static final Pattern KNOWN = Pattern.compile("(?m)^// Known failure\\b");
+  private static final Pattern HEADLINE =
+      Pattern.compile("(?m)^// Seed -?\\d+ \\(the points are drawn from it\\): (.*)$");
+
+  /**
+   * For a regression marked {@code // Known failure} (reported, not fixed yet), how it fails: the
+   * headline its header records; else null.
+   *
+   * @param program a saved program
+   * @return the expected {@link Fuzzer.Result#headline()}, or null
+   */
+  static String knownFailure(Program program) {
+    Matcher headline = HEADLINE.matcher(program.source());
+    return KNOWN.matcher(program.source()).find() && headline.find() ? headline.group(1) : null;
+  }
+
   /**
    * Saves a shrunk failure as a regression, named after its class.
    *

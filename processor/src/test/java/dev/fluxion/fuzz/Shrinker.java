@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  *   <li>replacing a compound statement ({@code if}, a loop, a {@code switch}, a block) by the
  *       statements of one of its blocks;
  *   <li>removing parameters that a method does not use, when nothing calls it;
+ *   <li>keeping only the call of a declaration whose variable is not used, and only the calls in
+ *       the condition of an {@code if} whose blocks are empty, as statements;
  *   <li>replacing a subexpression by one of its operands or arguments, by the method's first
  *       {@code double} parameter, or by a constant, and a variable by that parameter;
  *   <li>lowering integer constants (loop bounds, trip counts, moduli) to 1.
@@ -78,6 +80,7 @@ final class Shrinker {
       progress = removeStatements();
       progress |= unwrapCompounds();
       progress |= removeUnusedParameters();
+      progress |= keepOnlyCalls();
       progress |= simplifyExpressions();
       progress |= lowerConstants();
     }
@@ -185,6 +188,52 @@ final class Shrinker {
     return progress;
   }
 
+  private static final Pattern CALL_VALUE =
+      Pattern.compile("(?:double |int )?(\\w+) = (\\w+\\(.*\\));");
+
+  private boolean keepOnlyCalls() {
+    boolean progress = false;
+    for (int i = 0; i < lines.size() && !exhausted(); i++) {
+      if (!inMethodBody(i)) {
+        continue;
+      }
+      List<String> calls = new ArrayList<>();
+      int end = i;
+      Matcher value = CALL_VALUE.matcher(lines.get(i));
+      if (value.matches() && isCall(value.group(2)) && !mentioned(value.group(1), 0, i)
+          && !mentioned(value.group(1), i + 1, lines.size())) {
+        calls.add(value.group(2) + ";");
+      } else if (lines.get(i).startsWith("if (") && lines.get(i).endsWith("{")) {
+        Node n = node(i);
+        if (n.blocks().stream().allMatch(b -> b.close() == b.open() + 1)) {
+          end = n.end();
+          Matcher call = LOCAL_CALL.matcher(lines.get(i));
+          int[] close = matchingParentheses(lines.get(i));
+          while (call.find()) {
+            int open = call.end() - 1;
+            calls.add(lines.get(i).substring(call.start(), close[open] + 1) + ";");
+          }
+        }
+      }
+      if (calls.isEmpty() || calls.size() > end - i + 1) {
+        continue;
+      }
+      List<String> candidate = new ArrayList<>(lines.subList(0, i));
+      candidate.addAll(calls);
+      candidate.addAll(lines.subList(end + 1, lines.size()));
+      progress |= attempt(candidate);
+    }
+    return progress;
+  }
+
+  /** A call of a method of the program (not of {@code Math}): a name and its parentheses. */
+  private static final Pattern LOCAL_CALL = Pattern.compile("(?<![\\w.])[a-z]\\w*\\(");
+
+  private static boolean isCall(String expression) {
+    Matcher m = LOCAL_CALL.matcher(expression);
+    return m.lookingAt() && matchingParentheses(expression)[m.end() - 1] == expression.length() - 1;
+  }
+
   private boolean simplifyExpressions() {
     boolean progress = false;
     for (int i = 0; i < lines.size() && !exhausted(); i++) {
@@ -204,7 +253,8 @@ final class Shrinker {
     return progress;
   }
 
-  private static final Pattern INT_CONSTANT = Pattern.compile("(?<![\\w.])([2-9]|[1-9]\\d+)(?![\\w.])");
+  private static final Pattern INT_CONSTANT =
+      Pattern.compile("(?<![\\w.])([2-9]|[1-9]\\d+)(?![\\w.])");
 
   private boolean lowerConstants() {
     boolean progress = false;
@@ -212,16 +262,15 @@ final class Shrinker {
       if (!inMethodBody(i)) {
         continue;
       }
-      Matcher m = INT_CONSTANT.matcher(lines.get(i));
-      int from = 0;
-      while (m.find(from) && !exhausted()) {
+      for (int from = 0; !exhausted(); ) {
+        Matcher m = INT_CONSTANT.matcher(lines.get(i));
+        if (!m.find(from)) {
+          break;
+        }
         String line = lines.get(i);
         List<String> candidate = new ArrayList<>(lines);
         candidate.set(i, line.substring(0, m.start()) + "1" + line.substring(m.end()));
-        if (attempt(candidate)) {
-          progress = true;
-          m = INT_CONSTANT.matcher(lines.get(i));
-        }
+        progress |= attempt(candidate);
         from = m.start() + 1;
       }
     }
@@ -406,9 +455,14 @@ final class Shrinker {
   private static final Set<String> KEYWORDS = Set.of("double", "int", "boolean", "return", "if",
       "else", "for", "while", "do", "switch", "case", "default", "break", "continue", "true",
       "false", "new");
-  /** A variable read: not a member, a method, an array or a declaration. */
-  private static final Pattern NAME =
-      Pattern.compile("(?<![\\w.])(?!double |int |boolean )[a-z]\\w*\\b(?![\\w.(\\[]| =[^=]| :)");
+  /**
+   * A variable read: not a member, a method, an array, a declaration, the target of an assignment
+   * or increment, or a label.
+   */
+  private static final Pattern NAME = Pattern.compile("(?<![\\w.])(?!double |int |boolean )"
+      + "[a-z]\\w*\\b(?![\\w.(\\[]| [-+*/]?=[^=]|\\+\\+|--| :)");
+  /** Lines whose names are left alone: changing a loop's counter could make it run forever. */
+  private static final Pattern LOOP_HEAD = Pattern.compile("(\\w+: )?(for|while|do|\\} while)\\b.*");
   private static final Pattern ASSIGNMENT = Pattern.compile(" [-+*/]?= ");
 
   /**
@@ -452,7 +506,8 @@ final class Shrinker {
           from = at + argument.length();
         }
       } else {
-        if (HEADS.contains(wordBefore(line, open)) || inner.equals("double") || inner.equals("int")) {
+        boolean cast = inner.equals("double") || inner.equals("int");
+        if (cast || HEADS.contains(wordBefore(line, open))) {
           continue;
         }
         List<String> operands = topLevel(inner, BINARY);
@@ -479,7 +534,7 @@ final class Shrinker {
     }
     // A name in place of another: the fewer names, the simpler.
     Matcher name = NAME.matcher(line);
-    while (variable != null && name.find()) {
+    while (variable != null && !LOOP_HEAD.matcher(line).matches() && name.find()) {
       if (!name.group().equals(variable) && !KEYWORDS.contains(name.group())) {
         result.add(line.substring(0, name.start()) + variable + line.substring(name.end()));
       }
@@ -525,12 +580,9 @@ final class Shrinker {
     int depth = 0;
     int from = 0;
     for (int i = 0; i < expression.length(); i++) {
-      char c = expression.charAt(i);
-      if (c == '(' || c == '[' || c == '{') {
-        depth++;
-      } else if (c == ')' || c == ']' || c == '}') {
-        depth--;
-      } else if (depth == 0) {
+      int nesting = nesting(expression.charAt(i));
+      depth += nesting;
+      if (nesting == 0 && depth == 0) {
         for (String op : operators) {
           if (expression.startsWith(op, i)) {
             pieces.add(expression.substring(from, i).strip());
@@ -549,12 +601,9 @@ final class Shrinker {
   private static int rightHandSide(String line) {
     int depth = 0;
     for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (c == '(' || c == '[' || c == '{') {
-        depth++;
-      } else if (c == ')' || c == ']' || c == '}') {
-        depth--;
-      } else if (depth == 0) {
+      int nesting = nesting(line.charAt(i));
+      depth += nesting;
+      if (nesting == 0 && depth == 0) {
         if (line.startsWith("return ", i) && (i == 0 || line.charAt(i - 1) == ' ')) {
           return i + "return ".length();
         }
@@ -565,6 +614,11 @@ final class Shrinker {
       }
     }
     return -1;
+  }
+
+  /** 1 for an opening parenthesis, bracket or brace, -1 for a closing one, else 0. */
+  private static int nesting(char c) {
+    return "([{".indexOf(c) >= 0 ? 1 : ")]}".indexOf(c) >= 0 ? -1 : 0;
   }
 
   private static String wordBefore(String line, int at) {
@@ -590,7 +644,8 @@ final class Shrinker {
   }
 
   private static boolean isGroup(String expression) {
-    return expression.startsWith("(") && matchingParentheses(expression)[0] == expression.length() - 1;
+    return expression.startsWith("(")
+        && matchingParentheses(expression)[0] == expression.length() - 1;
   }
 
   // ---- text ----

@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import dev.fluxion.fuzz.ProgramGenerator.Program;
-import java.io.File;
-import java.net.URISyntaxException;
+import dev.fluxion.processor.Compiler;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
@@ -23,19 +22,10 @@ class ShrinkerTest {
   private static boolean compiles(String source) {
     Compilation c = com.google.testing.compile.Compiler.javac()
         .withOptions("-proc:none")
-        .withClasspath(List.of(runtime()))
+        .withClasspath(List.of(Compiler.runtimeLocation()))
         .compile(JavaFileObjects.forSourceString(
             Fuzzer.fromSource(source, 0).qualifiedName(), source));
     return c.status() == Compilation.Status.SUCCESS;
-  }
-
-  private static File runtime() {
-    try {
-      return new File(dev.fluxion.Differentiable.class.getProtectionDomain().getCodeSource()
-          .getLocation().toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** The first generated program with at least two methods, loops and a call of Math.sin. */
@@ -74,6 +64,32 @@ class ShrinkerTest {
   }
 
   @Test
+  void keepsCallsWithoutTheVariablesAndConditionsAroundThem() {
+    String source = String.join("\n",
+        "package fuzz;",
+        "import dev.fluxion.Differentiable;",
+        "public final class P0 {",
+        "  @Differentiable",
+        "  static double m0(double[] p, double x0) {",
+        "    p[1]++;",
+        "    return x0;",
+        "  }",
+        "  @Differentiable",
+        "  static double m1(double x0, double[] p) {",
+        "    double[] a2 = new double[3];",
+        "    if (m0(a2, x0) > 0.7) {",
+        "    }",
+        "    double d7 = m0(p, x0);",
+        "    return x0;",
+        "  }",
+        "}");
+    // Fails while m1 calls m0 twice, first with a2.
+    Predicate<String> fails = s -> s.matches("(?s).*m0\\(a2, .*m0\\(p, .*") && compiles(s);
+    String shrunk = Shrinker.shrink(source, fails, 500, Duration.ofMinutes(1));
+    assertTrue(shrunk.contains("\n    m0(a2, x0);\n    m0(p, x0);\n"), shrunk);
+  }
+
+  @Test
   void simplerLinesReplaceSubexpressionsByOperandsVariablesAndConstants() {
     List<String> simpler = Shrinker.simpler("d3 = (Math.sin(x1 * p[2]) + d2);", "x0");
     assertTrue(simpler.contains("d3 = x0;"), simpler.toString());
@@ -85,6 +101,10 @@ class ShrinkerTest {
     for (String s : simpler) {
       assertTrue(s.length() <= "d3 = (Math.sin(x1 * p[2]) + d2);".length(), s);
     }
+    // Loop heads, counters and assignment targets keep their names: no candidate loops forever.
+    assertEquals(List.of(), Shrinker.simpler("for (int i0 = 0; i0 < 4; i0++) {", "x0"));
+    assertEquals(List.of(), Shrinker.simpler("w1++;", "x0"));
+    assertEquals(List.of("d2 = x0;"), Shrinker.simpler("d2 = k1;", "x0"));
     // The condition of an if is left to the statement passes; only names are replaced in it.
     assertEquals(List.of("if (x0 > 1) {"), Shrinker.simpler("if (k2 > 1) {", "x0"));
   }

@@ -19,9 +19,10 @@ import javax.tools.JavaFileObject;
 
 /**
  * Compiles test sources in-process with Fluxion's processor, as javac does for a user, and loads
- * the resulting classes so that tests can run the generated derivatives.
+ * the resulting classes so that tests can run the generated derivatives. Public for the fuzzer's
+ * package.
  */
-final class Compiler {
+public final class Compiler {
   private Compiler() {}
 
   /** A source file: its binary class name and its lines. */
@@ -52,8 +53,14 @@ final class Compiler {
     return loader(compilation, Compiler.class.getClassLoader());
   }
 
-  /** A class loader over a compilation's class files. */
-  static ClassLoader loader(Compilation compilation, ClassLoader parent) {
+  /**
+   * A class loader over a compilation's class files.
+   *
+   * @param compilation a compilation
+   * @param parent the loader of everything else
+   * @return the loader
+   */
+  public static ClassLoader loader(Compilation compilation, ClassLoader parent) {
     Map<String, byte[]> classes = new HashMap<>();
     for (JavaFileObject file : compilation.generatedFiles()) {
       if (file.getKind() == JavaFileObject.Kind.CLASS) {
@@ -105,7 +112,12 @@ final class Compiler {
     }
   }
 
-  private static File runtimeLocation() {
+  /**
+   * Where the runtime's classes are (its jar or class folder), for a compilation's class path.
+   *
+   * @return the location
+   */
+  public static File runtimeLocation() {
     try {
       return new File(dev.fluxion.Differentiable.class.getProtectionDomain().getCodeSource()
           .getLocation().toURI());

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  */
 class DiagnosticsCatalogueTest {
 
-  /** Entries whose example is not one compilation: their message is checked against the template. */
+  /** Entries whose example is not one compilation: their message is checked against a template. */
   private static final Set<String> NOT_COMPILED = Set.of(
       "FLX001", // a bug in Fluxion: no source shows it
       "FLX002", // needs another compiler (DiagnosticsTest and BuildToolsTest show it)
@@ -148,7 +148,8 @@ class DiagnosticsCatalogueTest {
 
   /** The messages with the diagnostic's ID that compiling the example in a class p.C gives. */
   private static List<String> messagesOf(Diagnostic d, String example) {
-    List<String> lines = new ArrayList<>(List.of("package p;", "import dev.fluxion.*;", "class C {"));
+    List<String> lines =
+        new ArrayList<>(List.of("package p;", "import dev.fluxion.*;", "class C {"));
     example.lines().map(l -> "  " + l).forEach(lines::add);
     lines.add("}");
     JavaFileObject source = Compiler.source("p.C", lines.toArray(String[]::new));

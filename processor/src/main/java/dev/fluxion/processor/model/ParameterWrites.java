@@ -50,6 +50,17 @@ final class ParameterWrites {
       // A recursive call writes nothing the outer scan will not see.
       return Set.of();
     }
+    try {
+      return scan(method, trees, visiting);
+    } finally {
+      // Only the methods being scanned now: a second call of the same method elsewhere in the
+      // caller (the fuzzer's seed 370) must see its writes again.
+      visiting.remove(method);
+    }
+  }
+
+  private static Set<Integer> scan(ExecutableElement method, Trees trees,
+      Set<ExecutableElement> visiting) {
     List<? extends VariableElement> params = method.getParameters();
     Set<Integer> arrays = new LinkedHashSet<>();
     for (int i = 0; i < params.size(); i++) {

@@ -458,7 +458,12 @@ public final class ReverseTransform {
       }
       Var target = Stmt.assigned(s);
       Expr value = target == null ? null : Stmt.evaluated(s);
-      if (target != null && activity.isActive(target)) {
+      // A call whose result is inactive still gives its scalar arguments adjoints when it writes
+      // into an active array (see reverseAssignment).
+      boolean writesActive = value instanceof Expr.Call call
+          && call.callee() instanceof Callee.Primal primal
+          && writesActiveArray(call, primal.method());
+      if (target != null && (activity.isActive(target) || writesActive)) {
         anyActive[0] = true;
         for (Atom operand : value.operands()) {
           if (activity.isActive(operand) && operand.type() == Primitive.DOUBLE) {
