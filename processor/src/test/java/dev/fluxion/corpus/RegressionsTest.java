@@ -123,4 +123,15 @@ class RegressionsTest {
     assertEquals(5 * 0.5 + 2 * 0.25,
         RegressionsDerivatives.productThroughWriteTangent(2, 5, 0.5, 0.25).tangent(), 1e-15);
   }
+
+  @Test
+  void negatedDataArrayPassedOnIsNotWritten() {
+    // f = (w0 − y0)², df/dw0 = 2(w0 − y0); y is data and must come back unchanged.
+    double[] y = vec(1.25, 9);
+    var g = RegressionsDerivatives.callsNegatedResidualGradient(vec(3, 7), y);
+    assertEquals(3.0625, g.value(), 0.0);
+    assertArrayEquals(vec(3.5, 0), g.w(), 0.0);
+    assertArrayEquals(vec(1.25, 9), y, 0.0);
+  }
 }
+

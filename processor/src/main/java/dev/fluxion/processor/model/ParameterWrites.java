@@ -8,6 +8,7 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreeScanner;
@@ -106,7 +107,11 @@ final class ParameterWrites {
 
         @Override
         public Void visitUnary(UnaryTree node, Void unused) {
-          write(node.getExpression());
+          // Only ++ and -- store; a minus, a plus or a negation merely reads (the missed case
+          // made -y[0] count as a write of y, and callers then rejected y as varied).
+          if (isIncrementOrDecrement(node.getKind())) {
+            write(node.getExpression());
+          }
           return super.visitUnary(node, unused);
         }
 
@@ -177,6 +182,11 @@ final class ParameterWrites {
       }
     }
     return found ? writes : null;
+  }
+
+  private static boolean isIncrementOrDecrement(Tree.Kind kind) {
+    return kind == Tree.Kind.PREFIX_INCREMENT || kind == Tree.Kind.POSTFIX_INCREMENT
+        || kind == Tree.Kind.PREFIX_DECREMENT || kind == Tree.Kind.POSTFIX_DECREMENT;
   }
 
   /** The variable at the root of {@code a}, {@code a[i]}, {@code a[i][j]}, {@code (a)}. */

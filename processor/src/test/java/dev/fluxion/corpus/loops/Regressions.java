@@ -159,4 +159,21 @@ public final class Regressions {
     double unused = scaleFirst(y, a);
     return a[0];
   }
+
+  /** (w[0] − y[0])², y data: the negation -y[0] reads y, it does not write it. */
+  @Differentiable(wrt = "w")
+  public static double negatedResidualSquared(double[] w, double[] y) {
+    double r = -y[0];
+    r += w[0];
+    return r * r;
+  }
+
+  /**
+   * Calls {@link #negatedResidualSquared} with its own data array y; once rejected (FLX207) as if
+   * the callee wrote y (found while writing the tour's examples).
+   */
+  @Differentiable(wrt = "w")
+  public static double callsNegatedResidual(double[] w, double[] y) {
+    return negatedResidualSquared(w, y);
+  }
 }
