@@ -47,7 +47,10 @@ public final class Checkpoints {
 
   private static final int REVERSE_RANGE = 5;
 
-  private final Tape[] slots;
+  private Tape[] slots;
+  private final Tape scratch = new Tape();
+  /** The next spare schedule in its tape's pool. */
+  Checkpoints nextSpare;
   // The pending work, a stack of (kind, from, to, free snapshots, slot) records.
   private int[] work = new int[5 * 16];
   private int depth;
@@ -81,6 +84,54 @@ public final class Checkpoints {
     for (int i = 0; i < snapshots; i++) {
       slots[i] = new Tape();
     }
+  }
+
+  /**
+   * A schedule for one run of a checkpointed loop, taken from the tape's pool of spare schedules
+   * (so that a warm tape allocates nothing); give it back with {@link #close(Tape)} once the loop
+   * is reversed. Generated code calls this; its memory counts in {@link Tape#capacityBytes()}.
+   *
+   * @param tape the tape of the gradient call
+   * @param snapshots how many states may be stored at once, at least 1
+   * @return a schedule with {@code snapshots} slots
+   */
+  public static Checkpoints open(Tape tape, int snapshots) {
+    binomial(snapshots);
+    Checkpoints spare = tape.takeSpare();
+    if (spare == null) {
+      return new Checkpoints(snapshots);
+    }
+    if (spare.slots.length != snapshots) {
+      Tape[] resized = java.util.Arrays.copyOf(spare.slots, snapshots);
+      for (int i = spare.slots.length; i < snapshots; i++) {
+        resized[i] = new Tape();
+      }
+      spare.slots = resized;
+    }
+    return spare;
+  }
+
+  /**
+   * Gives this schedule back to the tape's pool, its stores kept for the next {@link #open}.
+   *
+   * @param tape the tape it was opened on
+   */
+  public void close(Tape tape) {
+    for (Tape t : slots) {
+      t.clear();
+    }
+    scratch.clear();
+    tape.giveSpare(this);
+  }
+
+  /**
+   * A tape for what running one iteration without recording still pushes (the trip counts of
+   * inner loops); generated code clears it before each iteration, so it holds one at most.
+   *
+   * @return the scratch tape
+   */
+  public Tape scratch() {
+    return scratch;
   }
 
   /**
@@ -199,12 +250,12 @@ public final class Checkpoints {
   }
 
   /**
-   * The memory the stored states take, in bytes of tape capacity.
+   * The memory the stored states and the scratch tape take, in bytes of tape capacity.
    *
-   * @return the sum over the slots
+   * @return the sum over the slots and the scratch tape
    */
   public long capacityBytes() {
-    long bytes = 0;
+    long bytes = scratch.capacityBytes();
     for (Tape t : slots) {
       bytes += t.capacityBytes();
     }

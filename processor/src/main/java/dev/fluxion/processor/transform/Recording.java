@@ -24,6 +24,15 @@ import java.util.Set;
 record Recording(Set<Var> variables, Set<Var> families) {
 
   /**
+   * Nothing: for the iterations of a checkpointed loop that run only to reach a state.
+   *
+   * @return the empty recording
+   */
+  static Recording nothing() {
+    return new Recording(Set.of(), Set.of());
+  }
+
+  /**
    * Everything assigned in a loop, and every array: the to-be-recorded analysis switched off.
    *
    * @param body the primal body
