@@ -6,7 +6,6 @@ import dev.fluxion.processor.ir.ArrayType;
 import dev.fluxion.processor.ir.Atom;
 import dev.fluxion.processor.ir.Callee;
 import dev.fluxion.processor.ir.Expr;
-import dev.fluxion.processor.ir.Primitive;
 import dev.fluxion.processor.ir.Stmt;
 import dev.fluxion.processor.ir.Var;
 import dev.fluxion.processor.lower.LoweredMethod;
@@ -109,13 +108,13 @@ public record LoopState(List<Var> scalars, List<Var> references, List<Var> conte
   }
 
   /**
-   * Why the state cannot be stored, if it cannot: the runtime stores the contents of
-   * {@code double} and {@code int} arrays, and of {@code double} matrices whose rows stay the same
-   * arrays.
+   * Why the state cannot be stored, if it cannot: the runtime stores the contents of arrays and
+   * matrices, so a matrix must keep its rows (the only arrays differentiable code has are
+   * {@code double[]}, {@code int[]} and {@code double[][]}).
    *
    * @param loop the loop
    * @param families the method's array families
-   * @return the array the body writes into that cannot be stored, described, or empty
+   * @return what the body does that cannot be undone from a stored state, or empty
    */
   public Optional<String> unsupported(Stmt.Loop loop, ArrayFamilies families) {
     Set<Var> rowsReplaced = new HashSet<>();
@@ -126,16 +125,10 @@ public record LoopState(List<Var> scalars, List<Var> references, List<Var> conte
       }
     });
     for (Var v : contents) {
-      ArrayType type = (ArrayType) v.type();
-      boolean storable = type.rank() == 1
-          && (type.element() == Primitive.DOUBLE || type.element() == Primitive.INT)
-          || type.rank() == 2 && type.element() == Primitive.DOUBLE
-              && !rowsReplaced.contains(families.node(v));
-      if (!storable) {
-        return Optional.of("the loop writes into '" + v.name() + "', a " + type
-            + (type.rank() == 2 ? " whose rows it replaces" : "")
-            + ", and a checkpointed loop can store only double and int arrays and double"
-            + " matrices whose rows it keeps; copy it into such an array, or drop the marker");
+      if (((ArrayType) v.type()).rank() == 2 && rowsReplaced.contains(families.node(v))) {
+        return Optional.of("the loop after Checkpoints.binomial replaces rows of the matrix '"
+            + v.name() + "', and a checkpointed loop can store a matrix's contents, not which"
+            + " arrays its rows are; write into the rows' elements instead, or drop the marker");
       }
     }
     return Optional.empty();

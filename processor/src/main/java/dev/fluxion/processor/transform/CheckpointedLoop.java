@@ -1,5 +1,6 @@
 package dev.fluxion.processor.transform;
 
+import dev.fluxion.processor.analysis.Activity;
 import dev.fluxion.processor.analysis.LoopState;
 import dev.fluxion.processor.ir.ArrayType;
 import dev.fluxion.processor.ir.Atom;
@@ -46,6 +47,7 @@ final class CheckpointedLoop {
   private final LoopState state;
   private final ReverseContext.Schedule vars;
   private final NameAllocator names;
+  private final boolean needsScratch;
 
   CheckpointedLoop(ReverseContext context, Stmt.Loop loop) {
     this.context = context;
@@ -53,6 +55,7 @@ final class CheckpointedLoop {
     this.state = LoopState.of(loop, context.activity().families());
     this.vars = context.schedule(loop);
     this.names = context.names();
+    this.needsScratch = pushesWhenRecordingNothing();
   }
 
   /**
@@ -69,12 +72,14 @@ final class CheckpointedLoop {
     Var entry = new Var(names.fresh("entry"), context.tape().type(), Var.Kind.DERIVED);
     out.add(new Stmt.Let(entry, call("entry", context.tape().type())));
     out.addAll(store(entry));
-    out.add(new Stmt.Let(vars.scratch(), call("scratch", context.tape().type())));
+    if (needsScratch) {
+      out.add(new Stmt.Let(vars.scratch(), call("scratch", context.tape().type())));
+    }
     out.add(new Stmt.Let(vars.count(), new Const(0, Primitive.INT)));
     Block.Builder body = new Block.Builder();
     body.add(new Stmt.Set(vars.count(), new Expr.Binary(BinaryOp.ADD, vars.count(),
         new Const(1, Primitive.INT), Primitive.INT)));
-    body.add(clearScratch());
+    clearScratch(body);
     body.addAll(unrecorded(hoisted));
     out.add(new Stmt.Loop(loop.label(), body.build()));
     return out.build();
@@ -122,7 +127,7 @@ final class CheckpointedLoop {
   private Block advance() {
     Var steps = new Var(names.fresh("steps"), Primitive.INT, Var.Kind.DERIVED);
     Block.Builder repeated = new Block.Builder();
-    repeated.add(clearScratch());
+    clearScratch(repeated);
     repeated.addAll(oneIteration(vars.scratch(), Recording.nothing()));
     return new Block.Builder()
         .add(new Stmt.Let(steps, call("count", Primitive.INT)))
@@ -184,7 +189,7 @@ final class CheckpointedLoop {
   /** The variables the body declares, with their shadows: the forward sweep declares them. */
   private Set<Var> declaredByBody() {
     Set<Var> declared = new HashSet<>();
-    dev.fluxion.processor.analysis.Activity.forEachStatement(loop.body(), s -> {
+    Activity.forEachStatement(loop.body(), s -> {
       Var v = s instanceof Stmt.Let let ? let.target()
           : s instanceof Stmt.Declare d ? d.target() : null;
       if (v != null) {
@@ -256,10 +261,27 @@ final class CheckpointedLoop {
         .build();
   }
 
-  private Stmt clearScratch() {
-    return new Stmt.Eval(new Expr.Call(new Callee.Plain(
-        (dev.fluxion.processor.ir.Reference) vars.scratch().type(), "clear", false),
-        vars.scratch(), List.of(), NoValue.VOID));
+  /** Empties the scratch tape before an iteration that pushes onto it, so it holds one at most. */
+  private void clearScratch(Block.Builder out) {
+    if (needsScratch) {
+      out.add(new Stmt.Eval(new Expr.Call(new Callee.Plain(
+          (dev.fluxion.processor.ir.Reference) vars.scratch().type(), "clear", false),
+          vars.scratch(), List.of(), NoValue.VOID)));
+    }
+  }
+
+  /**
+   * Whether an iteration recording nothing still pushes: the trip counts of inner loops, and the
+   * contents of arrays that a called method may overwrite.
+   */
+  private boolean pushesWhenRecordingNothing() {
+    boolean[] pushes = new boolean[1];
+    Activity.forEachStatement(loop.body(), s -> {
+      Expr value = Stmt.evaluated(s);
+      pushes[0] |= s instanceof Stmt.Loop
+          || value != null && !context.writtenArguments(value).isEmpty();
+    });
+    return pushes[0];
   }
 
   private Expr.Call call(String method, IrType type) {
