@@ -150,6 +150,16 @@ class CheckpointingTest {
     }
   }
 
+  @ParameterizedTest(name = "{0} steps, {1} snapshots")
+  @MethodSource("stepsAndSnapshots")
+  void anArrayOverwrittenAfterTheLoopIsReadAsTheLoopSawIt(int steps, int snapshots) {
+    double[] coeffs = {0.7, -0.2};
+    var plain = CheckpointedDerivatives.overwrittenAfterRecordedGradient(0.4, coeffs, steps);
+    var marked = CheckpointedDerivatives.overwrittenAfterGradient(0.4, coeffs, steps, snapshots);
+    assertAgree("gradient", flatten(plain.value(), plain.x0(), plain.coeffs()),
+        flatten(marked.value(), marked.x0(), marked.coeffs()));
+  }
+
   @Test
   void finiteDifferencesAgreeWithTheCheckpointedGradient() {
     int steps = 400;

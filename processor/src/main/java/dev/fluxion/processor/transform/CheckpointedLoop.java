@@ -111,9 +111,11 @@ final class CheckpointedLoop {
     driver.addAll(onAction(action, "ADVANCE", advance()));
     Var slot = new Var(names.fresh("slot"), context.tape().type(), Var.Kind.DERIVED);
     driver.addAll(onAction(action, "STORE", new Block.Builder()
+        .add(new Stmt.Comment("store the current state"))
         .add(new Stmt.Let(slot, call("slot", slot.type())))
         .addAll(store(slot)).build()));
     driver.addAll(onAction(action, "RESTORE", new Block.Builder()
+        .add(new Stmt.Comment("go back to a stored state, and keep it stored"))
         .add(new Stmt.Let(slot, call("slot", slot.type())))
         .addAll(restore(slot))
         .addAll(store(slot)).build()));
@@ -130,6 +132,7 @@ final class CheckpointedLoop {
     clearScratch(repeated);
     repeated.addAll(oneIteration(vars.scratch(), Recording.nothing()));
     return new Block.Builder()
+        .add(new Stmt.Comment("run iterations again, recording nothing"))
         .add(new Stmt.Let(steps, call("count", Primitive.INT)))
         .add(new Stmt.Repeat(context.reverseCounter(), steps, repeated.build()))
         .build();
@@ -141,6 +144,8 @@ final class CheckpointedLoop {
    */
   private Block reverseOne(Block reversedBody, Map<Var, Var> carried) {
     Block.Builder out = new Block.Builder();
+    out.add(new Stmt.Comment("run the next iteration to reverse once more, recording, then reverse"
+        + " it"));
     Map<Var, Var> before = new LinkedHashMap<>();
     for (Var array : carried.keySet()) {
       Var shadow = context.shadow(array);
@@ -165,6 +170,9 @@ final class CheckpointedLoop {
    * first; everything else it assigns was declared before the loop.
    */
   private Block oneIteration(Var tape, Recording recording) {
+    if (context.learningReads()) {
+      return readsFromOutside();
+    }
     List<Var> hoisted = new ArrayList<>();
     Block body = context.withTape(tape, recording,
         () -> new ForwardSweep(context).iteration(loop.body(), hoisted));
@@ -177,6 +185,26 @@ final class CheckpointedLoop {
     }
     out.add(new Stmt.Loop(loop.label(), new Block.Builder().addAll(body)
         .add(new Stmt.Break(loop.label())).build()));
+    return out.build();
+  }
+
+  /**
+   * What an iteration run again reads, for the to-be-recorded analysis: only the variables
+   * assigned outside the loop count (pushed here, in code that is never emitted), since it reads
+   * those as the reverse sweep left them. The loop's own variables come from stored states, and
+   * an iteration's reverse sweep pops only what it reads itself.
+   */
+  private Block readsFromOutside() {
+    Set<Var> assigned = new HashSet<>();
+    Activity.forEachAssignment(loop.body(), (target, value) -> assigned.add(target));
+    Set<Var> read = new java.util.LinkedHashSet<>();
+    Reads.collect(loop.body(), read);
+    Block.Builder out = new Block.Builder();
+    for (Var v : read) {
+      if (!assigned.contains(v)) {
+        out.add(new Stmt.Push(context.tape(), v));
+      }
+    }
     return out.build();
   }
 

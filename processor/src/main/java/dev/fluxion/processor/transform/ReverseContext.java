@@ -31,6 +31,7 @@ final class ReverseContext {
   private final Map<String, Schedule> schedules = new HashMap<>();
   private Var tape;
   private Recording recording;
+  private boolean learningReads;
 
   ReverseContext(Activity activity, NameAllocator names, Var tape, Reference scheduleType,
       Map<Var, Var> parameterShadows) {
@@ -90,6 +91,16 @@ final class ReverseContext {
 
   NameAllocator names() {
     return names;
+  }
+
+  /** Marks the context of the reverse sweep written once to learn what it reads. */
+  void learnReads() {
+    learningReads = true;
+  }
+
+  /** Whether the reverse sweep being written is the one that learns what it reads. */
+  boolean learningReads() {
+    return learningReads;
   }
 
   Recording recording() {

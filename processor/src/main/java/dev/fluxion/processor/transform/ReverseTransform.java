@@ -105,6 +105,7 @@ public final class ReverseTransform {
     Recording recording;
     if (recordOnlyWhatIsRead) {
       context.recording(Recording.everything(primal.body(), activity));
+      context.learnReads();
       Set<Var> reads = new HashSet<>();
       names.speculate(() -> {
         Block dry = reverseSweep(body, ret, seed);

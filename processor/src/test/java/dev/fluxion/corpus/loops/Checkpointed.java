@@ -166,4 +166,42 @@ public final class Checkpointed {
     }
     return s;
   }
+
+  /**
+   * A checkpointed loop reading an array that statements after it overwrite: its iterations run
+   * again in the reverse sweep, so those writes must be undone by then.
+   */
+  @Differentiable
+  public static double overwrittenAfter(double x0, double[] coeffs, int steps, int snapshots) {
+    double[] k = new double[2];
+    k[0] = coeffs[0];
+    k[1] = coeffs[1];
+    double x = x0;
+    Checkpoints.binomial(snapshots);
+    for (int i = 0; i < steps; i++) {
+      x = x + 0.01 * (k[0] * Math.sin(x) + k[1]);
+    }
+    k[0] = 100;
+    for (int i = 0; i < 3; i++) {
+      k[1] = k[1] * x;
+    }
+    return x + k[0] * 0.001 + k[1];
+  }
+
+  /** {@link #overwrittenAfter} without the marker. */
+  @Differentiable
+  public static double overwrittenAfterRecorded(double x0, double[] coeffs, int steps) {
+    double[] k = new double[2];
+    k[0] = coeffs[0];
+    k[1] = coeffs[1];
+    double x = x0;
+    for (int i = 0; i < steps; i++) {
+      x = x + 0.01 * (k[0] * Math.sin(x) + k[1]);
+    }
+    k[0] = 100;
+    for (int i = 0; i < 3; i++) {
+      k[1] = k[1] * x;
+    }
+    return x + k[0] * 0.001 + k[1];
+  }
 }
