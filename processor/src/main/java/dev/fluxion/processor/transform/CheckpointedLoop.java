@@ -92,6 +92,9 @@ final class CheckpointedLoop {
    *     pushed
    */
   Block reverse(Block reversedBody) {
+    if (context.learningReads()) {
+      return new Block.Builder().addAll(readsFromOutside()).addAll(reversedBody).build();
+    }
     Block.Builder out = new Block.Builder();
     out.add(new Stmt.Comment("checkpointed loop: follow the schedule, which restores stored states,"
         + " runs iterations again and reverses them one at a time, last first"));
@@ -170,9 +173,6 @@ final class CheckpointedLoop {
    * first; everything else it assigns was declared before the loop.
    */
   private Block oneIteration(Var tape, Recording recording) {
-    if (context.learningReads()) {
-      return readsFromOutside();
-    }
     List<Var> hoisted = new ArrayList<>();
     Block body = context.withTape(tape, recording,
         () -> new ForwardSweep(context).iteration(loop.body(), hoisted));
@@ -189,10 +189,11 @@ final class CheckpointedLoop {
   }
 
   /**
-   * What an iteration run again reads, for the to-be-recorded analysis: only the variables
-   * assigned outside the loop count (pushed here, in code that is never emitted), since it reads
-   * those as the reverse sweep left them. The loop's own variables come from stored states, and
-   * an iteration's reverse sweep pops only what it reads itself.
+   * What the driver reads besides the reversed iterations, for the to-be-recorded analysis (in
+   * code that is never emitted): the variables assigned outside the loop that iterations run again
+   * read, as the reverse sweep left them. The loop's own variables need no recording: the driver
+   * sets them from stored states before every iteration it runs, and nothing before the loop
+   * reads them.
    */
   private Block readsFromOutside() {
     Set<Var> assigned = new HashSet<>();
