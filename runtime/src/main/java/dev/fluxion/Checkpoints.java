@@ -23,11 +23,13 @@ package dev.fluxion;
  * }
  * }</pre>
  *
- * <p>With {@code s} stored states and {@code n} iterations, each iteration is recomputed at most
- * {@code r} times, where {@code r} is the smallest number with {@code C(s − 1 + r, r) ≥ n}
- * (binomial checkpointing, Griewank and Walther): for a million iterations, 100 states mean
- * about four recomputations, and the tape holds one iteration at a time. The derivatives are the
- * same as without the marker, to rounding.
+ * <p>The schedule works on blocks of 16 iterations (the last one possibly shorter): the reverse
+ * sweep records one block at a time on the tape and reverses it. With {@code s} stored states and
+ * {@code n} iterations, each iteration is recomputed at most {@code r} times, where {@code r} is
+ * the smallest number with {@code C(s − 1 + r, r) ≥ ⌈n / 16⌉} (binomial checkpointing, Griewank
+ * and Walther): for a million iterations, 100 states mean at most three recomputations, and the
+ * tape holds 16 iterations at most. The derivatives are the same as without the marker, to
+ * rounding.
  *
  * <p>Instances are the schedule that generated code follows; users only call {@link
  * #binomial(int)}. An instance hands out {@linkplain #next() actions} one at a time, so the
@@ -40,12 +42,22 @@ public final class Checkpoints {
   public static final int STORE = 1;
   /** Restore the state stored in {@link #slot()}, and store it again. */
   public static final int RESTORE = 2;
-  /** Run iteration {@link #step()} recording on the tape, then reverse it. */
+  /**
+   * Run the {@link #count()} iterations from {@link #step()} on recording on the tape, then
+   * reverse them.
+   */
   public static final int REVERSE = 3;
   /** Every iteration is reversed. */
   public static final int DONE = 4;
 
   private static final int REVERSE_RANGE = 5;
+
+  /**
+   * How many iterations the reverse sweep records at once (fewer only at the end): the schedule
+   * works on blocks of this many iterations, which keeps its own bookkeeping small next to short
+   * loop bodies, while the tape still holds a bounded number of iterations however long the loop.
+   */
+  static final int BLOCK = 16;
 
   private Tape[] slots;
   private final Tape scratch = new Tape();
@@ -59,6 +71,7 @@ public final class Checkpoints {
   private int step;
   private int slot;
   private long advanced;
+  private int iterations;
 
   /**
    * Marks the loop that follows as checkpointed. At run time it does nothing.
@@ -151,11 +164,13 @@ public final class Checkpoints {
    * @param iterations the trip count
    */
   public void reverse(int iterations) {
+    this.iterations = iterations;
     depth = 0;
     advanced = 0;
     current = -1;
-    if (iterations > 0) {
-      push(REVERSE_RANGE, 0, iterations, slots.length - 1, 0);
+    int blocks = (int) ((iterations + (long) BLOCK - 1) / BLOCK);
+    if (blocks > 0) {
+      push(REVERSE_RANGE, 0, blocks, slots.length - 1, 0);
     }
   }
 
@@ -180,11 +195,9 @@ public final class Checkpoints {
         return STORE;
       }
       if (kind == REVERSE) {
-        step = from;
-        current = -1;
-        return REVERSE;
+        return reverseBlock(from);
       }
-      // Reverse iterations [from, to), starting from the state stored in slot `at`.
+      // Reverse blocks [from, to), starting from the state stored in slot `at`.
       if (current != from) {
         push(REVERSE_RANGE, from, to, free, at);
         slot = at;
@@ -193,13 +206,13 @@ public final class Checkpoints {
       }
       int n = to - from;
       if (n == 1) {
-        step = from;
-        current = -1;
-        return REVERSE;
+        return reverseBlock(from);
       }
-      int left = free == 0 ? n - 1 : split(n, free);
-      if (free == 0) {
-        // No state to spare: recompute the last iteration from the start, then the rest.
+      // Two iterations are cheaper without a store: the same one recomputation, fewer actions.
+      boolean store = free > 0 && n > 2;
+      int left = store ? split(n, free) : n - 1;
+      if (!store) {
+        // No state to spare: recompute the last block from the start, then the rest.
         push(REVERSE_RANGE, from, to - 1, 0, at);
         push(REVERSE, to - 1, to, 0, at);
       } else {
@@ -213,7 +226,8 @@ public final class Checkpoints {
   }
 
   /**
-   * For {@link #ADVANCE}: how many iterations to run.
+   * For {@link #ADVANCE}: how many iterations to run; for {@link #REVERSE}: how many to record and
+   * reverse (at least 1).
    *
    * @return the count
    */
@@ -222,7 +236,7 @@ public final class Checkpoints {
   }
 
   /**
-   * For {@link #REVERSE}: the iteration to record and reverse (0 is the first).
+   * For {@link #REVERSE}: the first iteration to record and reverse (0 is the first of the loop).
    *
    * @return its index
    */
@@ -262,11 +276,19 @@ public final class Checkpoints {
     return bytes;
   }
 
-  private int advance(int iterations) {
-    count = iterations;
-    current += iterations;
-    advanced += iterations;
+  /** Runs whole blocks forward: never the last one, so always {@link #BLOCK} iterations each. */
+  private int advance(int blocks) {
+    count = blocks * BLOCK;
+    current += blocks;
+    advanced += count;
     return ADVANCE;
+  }
+
+  private int reverseBlock(int block) {
+    step = block * BLOCK;
+    count = Math.min(BLOCK, iterations - step);
+    current = -1;
+    return REVERSE;
   }
 
   /**

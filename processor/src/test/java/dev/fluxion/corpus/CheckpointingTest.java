@@ -27,7 +27,7 @@ class CheckpointingTest {
   private static final double RTOL = 1e-12;
 
   static Stream<Arguments> stepsAndSnapshots() {
-    int[] steps = {0, 1, 2, 3, 10, 57, 1000};
+    int[] steps = {0, 1, 2, 3, 10, 15, 16, 57, 1000};
     int[] snapshots = {1, 2, 3, 7, 2000};
     return Arrays.stream(steps).boxed()
         .flatMap(n -> Arrays.stream(snapshots).mapToObj(s -> Arguments.of(n, s)));

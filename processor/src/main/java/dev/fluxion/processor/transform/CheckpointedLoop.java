@@ -29,17 +29,18 @@ import java.util.Set;
  * and runs the loop recording nothing, counting its iterations. The reverse sweep follows the
  * schedule ({@code dev.fluxion.Checkpoints}): it restores stored states, runs iterations forward
  * again recording nothing, stores states on the way, and reverses one iteration at a time by
- * running it once more while recording, then running its reverse sweep. So the tape holds one
- * iteration at a time and the schedule at most {@code s} states.
+ * running it once more while recording, then running its reverse sweep; it does so for a block of
+ * a few iterations at a time, to keep the schedule's own work small. So the tape holds one block
+ * at a time and the schedule at most {@code s} states.
  *
  * <p>An iteration here is one pass through the lowered loop body, the last one included (it tests
  * the condition and leaves): the trip count is only needed when the reverse sweep starts, so a
  * loop may leave by {@code break} as well as by its condition.
  *
  * <p>Arrays that the loop variables hold are replaced by recomputed copies, so their adjoints are
- * handed on explicitly: each reversed iteration starts from the adjoint array stored with its
- * state, and the adjoint the next iteration's reverse sweep left is added into the array the
- * recomputed iteration produced ({@code Adjoints.carry}).
+ * handed on explicitly: each reversed block starts from the adjoint array stored with its state,
+ * and the adjoint the next block's reverse sweep left is added into the array the recomputed
+ * block produced ({@code Adjoints.carry}).
  */
 final class CheckpointedLoop {
   private final ReverseContext context;
@@ -97,7 +98,7 @@ final class CheckpointedLoop {
     }
     Block.Builder out = new Block.Builder();
     out.add(new Stmt.Comment("checkpointed loop: follow the schedule, which restores stored states,"
-        + " runs iterations again and reverses them one at a time, last first"));
+        + " runs iterations again and reverses them a few at a time, last first"));
     out.add(new Stmt.Eval(call("reverse", List.of(vars.count()), NoValue.VOID)));
     Map<Var, Var> carried = new LinkedHashMap<>();
     for (Var array : activeReferences()) {
@@ -122,7 +123,7 @@ final class CheckpointedLoop {
         .add(new Stmt.Let(slot, call("slot", slot.type())))
         .addAll(restore(slot))
         .addAll(store(slot)).build()));
-    driver.addAll(onAction(action, "REVERSE", reverseOne(reversedBody, carried)));
+    driver.addAll(onAction(action, "REVERSE", reverseBlock(reversedBody, carried)));
     out.add(new Stmt.Loop(label, driver.build()));
     out.add(new Stmt.Eval(call("close", List.of(context.tape()), NoValue.VOID)));
     return out.build();
@@ -142,13 +143,15 @@ final class CheckpointedLoop {
   }
 
   /**
-   * Reverses the iteration the schedule names, from the state it starts with: run it recording
-   * on the method's tape, hand on the adjoints of the arrays it replaced, then its reverse sweep.
+   * Reverses the block of iterations the schedule names, from the state it starts with: run them
+   * recording on the method's tape, hand on the adjoints of the arrays they replaced, then their
+   * reverse sweeps, last first.
    */
-  private Block reverseOne(Block reversedBody, Map<Var, Var> carried) {
+  private Block reverseBlock(Block reversedBody, Map<Var, Var> carried) {
     Block.Builder out = new Block.Builder();
-    out.add(new Stmt.Comment("run the next iteration to reverse once more, recording, then reverse"
-        + " it"));
+    out.add(new Stmt.Comment("record the next iterations to reverse, then reverse them"));
+    Var steps = new Var(names.fresh("steps"), Primitive.INT, Var.Kind.DERIVED);
+    out.add(new Stmt.Let(steps, call("count", Primitive.INT)));
     Map<Var, Var> before = new LinkedHashMap<>();
     for (Var array : carried.keySet()) {
       Var shadow = context.shadow(array);
@@ -156,10 +159,11 @@ final class CheckpointedLoop {
       out.add(new Stmt.Let(start, shadow));
       before.put(array, start);
     }
-    out.addAll(oneIteration(context.tape(), context.recording()));
+    out.add(new Stmt.Repeat(context.reverseCounter(), steps,
+        oneIteration(context.tape(), context.recording())));
     carried.forEach((array, after) -> out.add(new Stmt.Eval(new Expr.Call(
         new Callee.Runtime("carry"), null, List.of(context.shadow(array), after), NoValue.VOID))));
-    out.addAll(reversedBody);
+    out.add(new Stmt.Repeat(context.reverseCounter(), steps, reversedBody));
     before.forEach((array, start) -> {
       out.add(new Stmt.Set(context.shadow(array), start));
       out.add(new Stmt.Set(carried.get(array), start));
