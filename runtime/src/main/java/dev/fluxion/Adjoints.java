@@ -60,6 +60,16 @@ public final class Adjoints {
   }
 
   /**
+   * {@link #copyOf(double[])} for an {@code int} array the method writes into.
+   *
+   * @param a the array
+   * @return a new array with the same contents
+   */
+  public static int[] copyOf(int[] a) {
+    return a.clone();
+  }
+
+  /**
    * A deep copy of a matrix (new rows too).
    *
    * @param a the matrix
@@ -281,6 +291,57 @@ public final class Adjoints {
   public static void save(Tape tape, double[][] a) {
     for (double[] row : a) {
       save(tape, row);
+    }
+  }
+
+  /**
+   * Hands the adjoint of an array on to the array that a recomputed iteration of a checkpointed
+   * loop produced in its place: adds {@code carried} into {@code target}, unless they are the same
+   * array (the iteration kept the array it started with, whose adjoint is already there).
+   *
+   * @param target the adjoint array of the array the iteration produced
+   * @param carried the adjoint array that the reverse sweep of the next iteration left
+   */
+  public static void carry(double[] target, double[] carried) {
+    if (target != carried) {
+      addTo(target, carried);
+    }
+  }
+
+  /**
+   * {@link #carry(double[], double[])} for matrices.
+   *
+   * @param target the adjoint matrix of the matrix the iteration produced
+   * @param carried the adjoint matrix that the reverse sweep of the next iteration left
+   */
+  public static void carry(double[][] target, double[][] carried) {
+    if (target != carried) {
+      addTo(target, carried);
+    }
+  }
+
+  /**
+   * Pushes a copy of an {@code int} array's contents onto the tape (the state of a checkpointed
+   * loop).
+   *
+   * @param tape the tape
+   * @param a the array
+   */
+  public static void save(Tape tape, int[] a) {
+    for (int v : a) {
+      tape.pushInt(v);
+    }
+  }
+
+  /**
+   * Gives an {@code int} array back the contents {@link #save(Tape, int[])} pushed.
+   *
+   * @param tape the tape
+   * @param a the array
+   */
+  public static void restore(Tape tape, int[] a) {
+    for (int i = a.length - 1; i >= 0; i--) {
+      a[i] = tape.popInt();
     }
   }
 

@@ -23,11 +23,13 @@ package dev.fluxion;
  * }
  * }</pre>
  *
- * <p>With {@code s} stored states and {@code n} iterations, each iteration is recomputed at most
- * {@code r} times, where {@code r} is the smallest number with {@code C(s − 1 + r, r) ≥ n}
- * (binomial checkpointing, Griewank and Walther): for a million iterations, 100 states mean
- * about four recomputations, and the tape holds one iteration at a time. The derivatives are the
- * same as without the marker, to rounding.
+ * <p>The schedule works on blocks of 16 iterations (the last one possibly shorter): the reverse
+ * sweep records one block at a time on the tape and reverses it. With {@code s} stored states and
+ * {@code n} iterations, each iteration is recomputed at most {@code r} times, where {@code r} is
+ * the smallest number with {@code C(s − 1 + r, r) ≥ ⌈n / 16⌉} (binomial checkpointing, Griewank
+ * and Walther): for a million iterations, 100 states mean at most three recomputations, and the
+ * tape holds 16 iterations at most. The derivatives are the same as without the marker, to
+ * rounding.
  *
  * <p>Instances are the schedule that generated code follows; users only call {@link
  * #binomial(int)}. An instance hands out {@linkplain #next() actions} one at a time, so the
@@ -40,14 +42,27 @@ public final class Checkpoints {
   public static final int STORE = 1;
   /** Restore the state stored in {@link #slot()}, and store it again. */
   public static final int RESTORE = 2;
-  /** Run iteration {@link #step()} recording on the tape, then reverse it. */
+  /**
+   * Run the {@link #count()} iterations from {@link #step()} on recording on the tape, then
+   * reverse them.
+   */
   public static final int REVERSE = 3;
   /** Every iteration is reversed. */
   public static final int DONE = 4;
 
   private static final int REVERSE_RANGE = 5;
 
-  private final Tape[] slots;
+  /**
+   * How many iterations the reverse sweep records at once (fewer only at the end): the schedule
+   * works on blocks of this many iterations, which keeps its own bookkeeping small next to short
+   * loop bodies, while the tape still holds a bounded number of iterations however long the loop.
+   */
+  static final int BLOCK = 16;
+
+  private Tape[] slots;
+  private final Tape scratch = new Tape();
+  /** The next spare schedule in its tape's pool. */
+  Checkpoints nextSpare;
   // The pending work, a stack of (kind, from, to, free snapshots, slot) records.
   private int[] work = new int[5 * 16];
   private int depth;
@@ -56,6 +71,7 @@ public final class Checkpoints {
   private int step;
   private int slot;
   private long advanced;
+  private int iterations;
 
   /**
    * Marks the loop that follows as checkpointed. At run time it does nothing.
@@ -84,6 +100,54 @@ public final class Checkpoints {
   }
 
   /**
+   * A schedule for one run of a checkpointed loop, taken from the tape's pool of spare schedules
+   * (so that a warm tape allocates nothing); give it back with {@link #close(Tape)} once the loop
+   * is reversed. Generated code calls this; its memory counts in {@link Tape#capacityBytes()}.
+   *
+   * @param tape the tape of the gradient call
+   * @param snapshots how many states may be stored at once, at least 1
+   * @return a schedule with {@code snapshots} slots
+   */
+  public static Checkpoints open(Tape tape, int snapshots) {
+    binomial(snapshots);
+    Checkpoints spare = tape.takeSpare();
+    if (spare == null) {
+      return new Checkpoints(snapshots);
+    }
+    if (spare.slots.length != snapshots) {
+      Tape[] resized = java.util.Arrays.copyOf(spare.slots, snapshots);
+      for (int i = spare.slots.length; i < snapshots; i++) {
+        resized[i] = new Tape();
+      }
+      spare.slots = resized;
+    }
+    return spare;
+  }
+
+  /**
+   * Gives this schedule back to the tape's pool, its stores kept for the next {@link #open}.
+   *
+   * @param tape the tape it was opened on
+   */
+  public void close(Tape tape) {
+    for (Tape t : slots) {
+      t.clear();
+    }
+    scratch.clear();
+    tape.giveSpare(this);
+  }
+
+  /**
+   * A tape for what running one iteration without recording still pushes (the trip counts of
+   * inner loops); generated code clears it before each iteration, so it holds one at most.
+   *
+   * @return the scratch tape
+   */
+  public Tape scratch() {
+    return scratch;
+  }
+
+  /**
    * The store for the state on entering the loop, cleared.
    *
    * @return slot 0
@@ -100,11 +164,13 @@ public final class Checkpoints {
    * @param iterations the trip count
    */
   public void reverse(int iterations) {
+    this.iterations = iterations;
     depth = 0;
     advanced = 0;
     current = -1;
-    if (iterations > 0) {
-      push(REVERSE_RANGE, 0, iterations, slots.length - 1, 0);
+    int blocks = (int) ((iterations + (long) BLOCK - 1) / BLOCK);
+    if (blocks > 0) {
+      push(REVERSE_RANGE, 0, blocks, slots.length - 1, 0);
     }
   }
 
@@ -129,11 +195,9 @@ public final class Checkpoints {
         return STORE;
       }
       if (kind == REVERSE) {
-        step = from;
-        current = -1;
-        return REVERSE;
+        return reverseBlock(from);
       }
-      // Reverse iterations [from, to), starting from the state stored in slot `at`.
+      // Reverse blocks [from, to), starting from the state stored in slot `at`.
       if (current != from) {
         push(REVERSE_RANGE, from, to, free, at);
         slot = at;
@@ -142,13 +206,13 @@ public final class Checkpoints {
       }
       int n = to - from;
       if (n == 1) {
-        step = from;
-        current = -1;
-        return REVERSE;
+        return reverseBlock(from);
       }
-      int left = free == 0 ? n - 1 : split(n, free);
-      if (free == 0) {
-        // No state to spare: recompute the last iteration from the start, then the rest.
+      // Two iterations are cheaper without a store: the same one recomputation, fewer actions.
+      boolean store = free > 0 && n > 2;
+      int left = store ? split(n, free) : n - 1;
+      if (!store) {
+        // No state to spare: recompute the last block from the start, then the rest.
         push(REVERSE_RANGE, from, to - 1, 0, at);
         push(REVERSE, to - 1, to, 0, at);
       } else {
@@ -162,7 +226,8 @@ public final class Checkpoints {
   }
 
   /**
-   * For {@link #ADVANCE}: how many iterations to run.
+   * For {@link #ADVANCE}: how many iterations to run; for {@link #REVERSE}: how many to record and
+   * reverse (at least 1).
    *
    * @return the count
    */
@@ -171,7 +236,7 @@ public final class Checkpoints {
   }
 
   /**
-   * For {@link #REVERSE}: the iteration to record and reverse (0 is the first).
+   * For {@link #REVERSE}: the first iteration to record and reverse (0 is the first of the loop).
    *
    * @return its index
    */
@@ -199,23 +264,31 @@ public final class Checkpoints {
   }
 
   /**
-   * The memory the stored states take, in bytes of tape capacity.
+   * The memory the stored states and the scratch tape take, in bytes of tape capacity.
    *
-   * @return the sum over the slots
+   * @return the sum over the slots and the scratch tape
    */
   public long capacityBytes() {
-    long bytes = 0;
+    long bytes = scratch.capacityBytes();
     for (Tape t : slots) {
       bytes += t.capacityBytes();
     }
     return bytes;
   }
 
-  private int advance(int iterations) {
-    count = iterations;
-    current += iterations;
-    advanced += iterations;
+  /** Runs whole blocks forward: never the last one, so always {@link #BLOCK} iterations each. */
+  private int advance(int blocks) {
+    count = blocks * BLOCK;
+    current += blocks;
+    advanced += count;
     return ADVANCE;
+  }
+
+  private int reverseBlock(int block) {
+    step = block * BLOCK;
+    count = Math.min(BLOCK, iterations - step);
+    current = -1;
+    return REVERSE;
   }
 
   /**

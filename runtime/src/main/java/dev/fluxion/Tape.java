@@ -12,7 +12,8 @@ import java.util.Arrays;
  * pushed during a gradient call is popped before the call returns, so a tape is empty between
  * calls.
  *
- * <p>Storage grows geometrically and is never boxed.
+ * <p>Storage grows geometrically and is never boxed. The tape also keeps the schedules of
+ * checkpointed loops ({@link Checkpoints}) between calls; {@link #capacityBytes()} counts them.
  */
 public final class Tape {
 
@@ -24,6 +25,8 @@ public final class Tape {
   private int intCount;
   private Object[] refs = new Object[0];
   private int refCount;
+  // Schedules of checkpointed loops, kept for the next call (see Checkpoints.open).
+  private Checkpoints spares;
 
   /** Creates an empty tape; storage is allocated on first use. */
   public Tape() {}
@@ -172,8 +175,28 @@ public final class Tape {
    * @return allocated storage in bytes
    */
   public long capacityBytes() {
-    return (long) doubles.length * Double.BYTES + (long) ints.length * Integer.BYTES
+    long bytes = (long) doubles.length * Double.BYTES + (long) ints.length * Integer.BYTES
         + (long) refs.length * 8;
+    for (Checkpoints c = spares; c != null; c = c.nextSpare) {
+      bytes += c.capacityBytes();
+    }
+    return bytes;
+  }
+
+  /** A spare checkpointing schedule, or {@code null}: for {@link Checkpoints#open}. */
+  Checkpoints takeSpare() {
+    Checkpoints c = spares;
+    if (c != null) {
+      spares = c.nextSpare;
+      c.nextSpare = null;
+    }
+    return c;
+  }
+
+  /** Keeps a schedule for reuse: for {@link Checkpoints#close}. */
+  void giveSpare(Checkpoints c) {
+    c.nextSpare = spares;
+    spares = c;
   }
 
   /** Drops every stored value, keeping the storage for reuse. */

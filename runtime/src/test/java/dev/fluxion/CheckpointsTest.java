@@ -9,14 +9,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The binomial schedule run against a simulated loop whose state is its iteration number: every
- * iteration is reversed once, last first, from the right state; no more states are stored at
+ * iteration is reversed once, last first, in blocks of at most {@link Checkpoints#BLOCK}, from the
+ * right state; no more states are stored at
  * once than allowed; and recomputation stays within the binomial bound.
  */
 class CheckpointsTest {
 
   @ParameterizedTest
-  @CsvSource({"1, 1", "7, 1", "1, 4", "2, 2", "10, 3", "100, 2", "100, 5", "1000, 10",
-      "1000000, 100", "1000000, 20"})
+  @CsvSource({"1, 1", "7, 1", "1, 4", "2, 2", "10, 3", "16, 2", "17, 2", "33, 1", "100, 2",
+      "100, 5", "1000, 10", "1000000, 100", "1000000, 20"})
   void reversesEveryIterationOnceFromItsOwnState(int iterations, int snapshots) {
     Checkpoints schedule = new Checkpoints(snapshots);
     int[] stored = new int[snapshots];
@@ -24,7 +25,7 @@ class CheckpointsTest {
     stored[0] = 0;
     schedule.entry().pushInt(0);
     int state = iterations;
-    int expectedStep = iterations - 1;
+    int reversedFrom = iterations;
     long advanced = 0;
     schedule.reverse(iterations);
     for (int action = schedule.next(); action != Checkpoints.DONE; action = schedule.next()) {
@@ -44,15 +45,18 @@ class CheckpointsTest {
           slot.pushInt(state);
         }
         case Checkpoints.REVERSE -> {
-          assertEquals(expectedStep, schedule.step(), "iterations are reversed last first");
-          assertEquals(schedule.step(), state, "an iteration is reversed from its own state");
-          expectedStep--;
+          assertEquals(reversedFrom, schedule.step() + schedule.count(),
+              "iterations are reversed last first, each once");
+          assertTrue(schedule.count() >= 1 && schedule.count() <= Checkpoints.BLOCK,
+              "a block of " + schedule.count() + " iterations");
+          assertEquals(schedule.step(), state, "a block is reversed from its own state");
+          reversedFrom = schedule.step();
           state = -1;
         }
         default -> throw new AssertionError("unknown action " + action);
       }
     }
-    assertEquals(-1, expectedStep, "every iteration is reversed");
+    assertEquals(0, reversedFrom, "every iteration is reversed");
     assertEquals(advanced, schedule.advanced());
     assertTrue(advanced <= bound(iterations, snapshots),
         "advanced " + advanced + " iterations, more than the binomial bound "
@@ -60,13 +64,15 @@ class CheckpointsTest {
   }
 
   /**
-   * Each iteration recomputed at most r times, r the smallest with C(s − 1 + r, r) ≥ n; with one
-   * store, every iteration from the start: n(n − 1)/2.
+   * Each iteration recomputed at most r times, r the smallest with C(s − 1 + r, r) ≥ b for the b
+   * blocks; with one store, every block from the start: 16 b(b − 1)/2 iterations. The last block,
+   * the only one that may be short, is never run again.
    */
-  private static long bound(int n, int snapshots) {
+  private static long bound(int iterations, int snapshots) {
+    int n = (iterations + Checkpoints.BLOCK - 1) / Checkpoints.BLOCK;
     int free = snapshots - 1;
     if (free == 0) {
-      return (long) n * (n - 1) / 2;
+      return (long) Checkpoints.BLOCK * n * (n - 1) / 2;
     }
     long beta = 1;
     int r = 0;
@@ -74,7 +80,7 @@ class CheckpointsTest {
       r++;
       beta = beta * (free + r) / r;
     }
-    return (long) r * n;
+    return (long) r * iterations;
   }
 
   @org.junit.jupiter.api.Test

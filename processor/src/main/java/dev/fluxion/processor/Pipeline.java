@@ -23,6 +23,7 @@ import dev.fluxion.processor.model.MethodDescriber;
 import dev.fluxion.processor.transform.ForwardTransform;
 import dev.fluxion.processor.transform.ReverseTransform;
 import dev.fluxion.processor.transform.Signatures;
+import dev.fluxion.processor.analysis.LoopState;
 import dev.fluxion.processor.analysis.Variation;
 import dev.fluxion.processor.ir.Var;
 import java.util.List;
@@ -38,6 +39,7 @@ import javax.lang.model.util.Types;
  */
 final class Pipeline {
   private static final String TAPE = "dev.fluxion.Tape";
+  private static final String CHECKPOINTS = "dev.fluxion.Checkpoints";
 
   private final Elements elements;
   private final Types types;
@@ -81,7 +83,8 @@ final class Pipeline {
         .lower(tree, descriptor);
 
     Activity activity = Activity.analyse(lowered.ir(), lowered.independents());
-    problems = CallChecker.check(lowered, activity);
+    problems = new java.util.ArrayList<>(CallChecker.check(lowered, activity));
+    problems.addAll(LoopState.problems(lowered, activity.families()));
     if (!problems.isEmpty()) {
       throw new Rejection(problems);
     }
@@ -92,9 +95,10 @@ final class Pipeline {
       throw new IllegalStateException(TAPE + " is not on the class path: add fluxion-runtime");
     }
     Reference tapeType = new Reference(tape.asType());
+    Reference scheduleType = new Reference(elements.getTypeElement(CHECKPOINTS).asType());
     var forwardNames = lowered.names().copy();
     IrMethod reverse =
-        new ReverseTransform(lowered, activity, tapeType, recordOnlyWhatIsRead).transform();
+        new ReverseTransform(lowered, activity, tapeType, scheduleType, recordOnlyWhatIsRead).transform();
     IrMethod forward = new ForwardTransform(lowered.ir(), lowered.independents(),
         activity::isActive, forwardNames, true)
         .transform(descriptor.forwardName(),

@@ -270,6 +270,71 @@ class DiagnosticsTest {
   }
 
   @Test
+  void flx213CheckpointMarkerNotRightBeforeALoop() {
+    assertErrorContaining("FLX213", 6, "must stand at the top level of the method body", source(
+        "  @Differentiable static double f(double x, int n) {",
+        "    double y = x;",
+        "    dev.fluxion.Checkpoints.binomial(4);",
+        "    y = y * 2;",
+        "    for (int i = 0; i < n; i++) { y = Math.sin(y); }",
+        "    return y; }"));
+  }
+
+  @Test
+  void flx213CheckpointMarkerInsideALoop() {
+    assertErrorContaining("FLX213", 7, "must stand at the top level", source(
+        "  @Differentiable static double f(double x, int n) {",
+        "    double y = x;",
+        "    for (int i = 0; i < n; i++) {",
+        "      dev.fluxion.Checkpoints.binomial(4);",
+        "      for (int j = 0; j < n; j++) { y = Math.sin(y); }",
+        "    }",
+        "    return y; }"));
+  }
+
+  @Test
+  void flx213CheckpointMarkerAfterAnIfThatReturns() {
+    assertErrorContaining("FLX213", 7, "not inside a block or after an 'if' that returns", source(
+        "  @Differentiable static double f(double x, int n) {",
+        "    double y = x;",
+        "    if (n < 0) { return 0; }",
+        "    dev.fluxion.Checkpoints.binomial(4);",
+        "    for (int i = 0; i < n; i++) { y = Math.sin(y); }",
+        "    return y; }"));
+  }
+
+  @Test
+  void flx213CheckpointedLoopThatReturns() {
+    assertErrorContaining("FLX213", 6, "contains 'return'", source(
+        "  @Differentiable static double f(double x, int n) {",
+        "    double y = x;",
+        "    dev.fluxion.Checkpoints.binomial(4);",
+        "    for (int i = 0; i < n; i++) { y = Math.sin(y); if (y > 1) { return y; } }",
+        "    return y; }"));
+  }
+
+  @Test
+  void flx213NoSnapshots() {
+    assertErrorContaining("FLX213", 6, "needs at least 1 snapshot, got 0", source(
+        "  @Differentiable static double f(double x, int n) {",
+        "    double y = x;",
+        "    dev.fluxion.Checkpoints.binomial(0);",
+        "    for (int i = 0; i < n; i++) { y = Math.sin(y); }",
+        "    return y; }"));
+  }
+
+  @Test
+  void flx213MatrixWhoseRowsAreReplaced() {
+    assertErrorContaining("FLX213", 7, "replaces rows of the matrix 'm'", source(
+        "  @Differentiable static double f(double x, int n) {",
+        "    double[][] m = new double[n][2];",
+        "    double y = x;",
+        "    dev.fluxion.Checkpoints.binomial(4);",
+        "    for (int i = 0; i < n; i++) { double[] r = {y, y}; m[i] = r; y = Math.sin(y); }",
+        "    return y + m[0][1]; }"));
+  }
+
+  @Test
   void flx212CallOfAMethodWithoutATangent() {
     assertErrorContaining("FLX212", 8, "C.sum has no registered @Tangent", source(SUM,
         "  @dev.fluxion.Pullback(of = \"sum\")",

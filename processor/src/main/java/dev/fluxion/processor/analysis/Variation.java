@@ -52,11 +52,12 @@ public final class Variation {
         changed[0] |= varied.add(families.node(a));
       } else if (s instanceof Stmt.Eval eval && eval.value() instanceof Expr.Call call
           && call.callee() instanceof dev.fluxion.processor.ir.Callee.Runtime runtime) {
-        // addTo(target, source) adds into target; restore(tape, a) fills a from the tape.
+        // addTo and carry(target, source) add into target; restore(tape, a) fills a from the tape.
         List<dev.fluxion.processor.ir.Atom> args = call.arguments();
-        boolean writes = runtime.name().equals("addTo") && isVaried(args.get(1))
-            || runtime.name().equals("restore");
-        Var written = (Var) args.get(runtime.name().equals("addTo") ? 0 : 1);
+        boolean adds = runtime.name().equals("addTo") || runtime.name().equals("carry");
+        boolean writes = adds && isVaried(args.get(1)) || runtime.name().equals("restore")
+            && ((ArrayType) args.get(1).type()).element() == Primitive.DOUBLE;
+        Var written = (Var) args.get(adds ? 0 : 1);
         if (writes) {
           changed[0] |= varied.add(families.node(written));
         }

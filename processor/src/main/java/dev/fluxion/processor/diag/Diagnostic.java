@@ -100,6 +100,8 @@ public enum Diagnostic {
   MISSING_MODE(212, Kind.ERROR,
       "%s has no registered %s, and Fluxion writes every mode (gradients, forward mode, second"
           + " derivatives) for the calling method; register one: %s"),
+  CHECKPOINT(213, Kind.ERROR,
+      "cannot checkpoint here: %s"),
   ALIASED_ARGUMENTS(210, Kind.ERROR,
       "'%s' and '%s' may be the same array, and %s writes into its parameter '%s'; the derivative"
           + " of such a call is not defined by its parameters' partials: pass a copy (%s.clone())");

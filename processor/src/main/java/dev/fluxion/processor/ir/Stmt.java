@@ -111,10 +111,35 @@ public sealed interface Stmt
    * loop ({@code for}, {@code while}, {@code do}, enhanced {@code for}) lowers to this one form,
    * with its condition tested in the body.
    *
+   * <p>A loop marked with {@code Checkpoints.binomial(s)} carries {@code s}: its reverse sweep
+   * stores at most {@code s} loop states and recomputes the iterations in between, instead of
+   * recording every iteration on the tape.
+   *
    * @param label the loop's label, unique in the method
    * @param body the body
+   * @param snapshots the number of states a checkpointed loop may store, or {@code null} for a
+   *     loop recorded as usual
    */
-  record Loop(String label, Block body) implements Stmt {}
+  record Loop(String label, Block body, Atom snapshots) implements Stmt {
+    /**
+     * A loop recorded as usual.
+     *
+     * @param label the loop's label, unique in the method
+     * @param body the body
+     */
+    public Loop(String label, Block body) {
+      this(label, body, null);
+    }
+
+    /**
+     * Tells whether the loop is checkpointed.
+     *
+     * @return {@code true} when it was marked with {@code Checkpoints.binomial}
+     */
+    public boolean checkpointed() {
+      return snapshots != null;
+    }
+  }
 
   /**
    * Leaves the loop with the given label.

@@ -108,6 +108,10 @@ final class ControlFlowLowerer {
   private final List<Object> breakTargets = new ArrayList<>();
   private LoopFrame innermost;
   private int loops;
+  // Top-level statements followed directly by a loop: where Checkpoints.binomial may stand.
+  private final Map<StatementTree, StatementTree> beforeLoops = new java.util.IdentityHashMap<>();
+  // The snapshot count of the marker just lowered, for the loop right after it.
+  private Atom pendingSnapshots;
 
   ControlFlowLowerer(Lowerer lowerer, MethodTree method) {
     this.lowerer = lowerer;
@@ -142,6 +146,12 @@ final class ControlFlowLowerer {
 
   /** Lowers the method body; returns whether every path returned. */
   boolean lowerBody(List<? extends StatementTree> body) {
+    for (int i = 0; i + 1 < body.size(); i++) {
+      StatementTree next = body.get(i + 1);
+      if (isLoop(next) || next instanceof LabeledStatementTree l && isLoop(l.getStatement())) {
+        beforeLoops.put(body.get(i), next);
+      }
+    }
     Deque<Work> work = new ArrayDeque<>();
     body.forEach(s -> work.add(new Source(s)));
     return lower(work);
@@ -253,6 +263,10 @@ final class ControlFlowLowerer {
   private void lowerExpressionStatement(ExpressionStatementTree statement) {
     lowerer.emit(new Stmt.Marker(lowerer.source(statement)));
     Expr value = lowerer.expressions().expr(statement.getExpression());
+    if (isCheckpointMarker(value)) {
+      markCheckpointed(statement, (Expr.Call) value);
+      return;
+    }
     if (value instanceof Expr.Call call
         && call.callee() instanceof dev.fluxion.processor.ir.Callee.Primal) {
       // Kept in a variable: the reverse sweep may need the call's result shape and effects.
@@ -260,6 +274,47 @@ final class ControlFlowLowerer {
     } else if (statement.getExpression() instanceof MethodInvocationTree) {
       lowerer.emit(new Stmt.Eval(value));
     }
+  }
+
+  private static boolean isCheckpointMarker(Expr value) {
+    return value instanceof Expr.Call call
+        && call.callee() instanceof dev.fluxion.processor.ir.Callee.Plain plain
+        && plain.isStatic() && plain.name().equals("binomial")
+        && plain.owner().toString().equals("dev.fluxion.Checkpoints");
+  }
+
+  /**
+   * {@code Checkpoints.binomial(s);} marks the loop right after it, which must stand at the top
+   * level of the method body (so that its reverse sweep runs once per call) and leave by its
+   * condition or a {@code break} (so that its iterations can run one at a time).
+   */
+  private void markCheckpointed(ExpressionStatementTree statement, Expr.Call marker) {
+    if (!beforeLoops.containsKey(statement) || !lowerer.atTopLevel() || innermost != null) {
+      throw new Rejection(Diagnostic.CHECKPOINT, statement, "Checkpoints.binomial marks the loop"
+          + " right after it, and must stand at the top level of the method body, not inside a"
+          + " block or after an 'if' that returns; move it right before the loop to checkpoint");
+    }
+    Atom snapshots = marker.arguments().get(0);
+    if (snapshots instanceof Const c && ((Number) c.value()).intValue() < 1) {
+      throw new Rejection(Diagnostic.CHECKPOINT, statement,
+          "binomial checkpointing needs at least 1 snapshot, got " + c.value());
+    }
+    boolean[] returns = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitReturn(ReturnTree node, Void unused) {
+        returns[0] = true;
+        return null;
+      }
+    }.scan(beforeLoops.get(statement), null);
+    if (returns[0]) {
+      throw new Rejection(Diagnostic.CHECKPOINT, statement, "the loop after Checkpoints.binomial"
+          + " contains 'return'; a checkpointed loop must end by its condition or a 'break':"
+          + " keep the result in a variable and break");
+    }
+    // A copy: the key under which later phases find the marker (origins compare by identity).
+    pendingSnapshots = snapshots instanceof Const c ? new Const(c.value(), c.type()) : snapshots;
+    lowerer.origin(pendingSnapshots, statement);
   }
 
   private boolean lowerReturn(ReturnTree ret) {
@@ -405,6 +460,8 @@ final class ControlFlowLowerer {
       case WHILE_LOOP -> LoopKind.WHILE;
       default -> LoopKind.DO;
     };
+    Atom snapshots = pendingSnapshots;
+    pendingSnapshots = null;
     String label = lowerer.names().fresh(sourceLabel != null ? sourceLabel : "loop");
     LoopFrame frame = new LoopFrame(label, sourceLabel, ++loops, kind, tree, innermost);
     if (tree instanceof ForLoopTree f) {
@@ -434,7 +491,7 @@ final class ControlFlowLowerer {
       innermost = saved;
       breakTargets.remove(breakTargets.size() - 1);
     }
-    lowerer.emit(new Stmt.Loop(label, body));
+    lowerer.emit(new Stmt.Loop(label, body, snapshots));
     if (!frame.outwardExits.isEmpty()) {
       work.addFirst(new Dispatch(frame));
     }

@@ -56,6 +56,7 @@ public final class Lowerer {
   private NameAllocator names;
   private Scope scope;
   private Block.Builder out;
+  private Block.Builder topLevel;
   private Var self;
   private Var result;
   private Var exitCode;
@@ -88,6 +89,7 @@ public final class Lowerer {
     names = new NameAllocator(userNames(tree));
     scope = new Scope();
     out = new Block.Builder();
+    topLevel = out;
     expressions = new ExpressionLowerer(this, resolver);
     TypeElement owner = resolver.owner();
     List<Var> parameters = new ArrayList<>();
@@ -230,6 +232,11 @@ public final class Lowerer {
 
   Var self() {
     return self;
+  }
+
+  /** Whether statements go to the method body itself, not into a branch or a loop body. */
+  boolean atTopLevel() {
+    return out == topLevel;
   }
 
   void emit(Stmt statement) {

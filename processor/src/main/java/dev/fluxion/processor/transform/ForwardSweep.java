@@ -25,7 +25,8 @@ import java.util.List;
  *       reverse sweep reads it again after the forward sweep has left that block. It starts at
  *       zero because Java cannot see that the reverse sweep reads only what was assigned.
  *   <li>Before an overwrite the {@link Recording} names, the old value is pushed on the tape.
- *   <li>Each loop counts its iterations and pushes the count after it.
+ *   <li>Each loop counts its iterations and pushes the count after it; a checkpointed loop
+ *       stores its entry state instead and runs recording nothing ({@link CheckpointedLoop}).
  *   <li>Each active array gets its adjoint array (its shadow), created and assigned alongside it,
  *       so that shadows share storage exactly as the arrays do.
  *   <li>Before a call that may overwrite an array argument, the argument's contents are saved.
@@ -55,6 +56,14 @@ final class ForwardSweep {
       }
     }
     return out.build();
+  }
+
+  /**
+   * One iteration of a top-level loop's body, with the tape and recording the context has now;
+   * the variables it declares are added to {@code hoisted}.
+   */
+  Block iteration(Block body, List<Var> hoisted) {
+    return block(body, hoisted, 1);
   }
 
   private Block block(Block block, List<Var> hoisted, int loops) {
@@ -110,6 +119,8 @@ final class ForwardSweep {
     } else if (s instanceof Stmt.If branch) {
       out.add(new Stmt.If(branch.condition(), block(branch.then(), hoisted, loops),
           block(branch.otherwise(), hoisted, loops)));
+    } else if (s instanceof Stmt.Loop loop && loop.checkpointed()) {
+      out.addAll(new CheckpointedLoop(context, loop).forward(hoisted));
     } else if (s instanceof Stmt.Loop loop) {
       Var count = context.loopCounter();
       if (hoisted != null) {

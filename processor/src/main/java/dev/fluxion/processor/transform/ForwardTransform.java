@@ -129,7 +129,8 @@ public final class ForwardTransform {
     } else if (s instanceof Stmt.Push push) {
       out.add(push);
       if (carriesTangent(push.value().type())) {
-        out.add(new Stmt.Push(tape, tangentOf(push.value())));
+        // Onto the same tape: a checkpointed loop stores states on tapes of their own.
+        out.add(new Stmt.Push(push.tape(), tangentOf(push.value())));
       }
     } else if (s instanceof Stmt.Eval eval) {
       evaluate(eval.value(), out);
@@ -175,7 +176,7 @@ public final class ForwardTransform {
   private void runtime(Expr.Call call, String name, Block.Builder out) {
     List<Atom> args = call.arguments();
     switch (name) {
-      case "addTo" -> {
+      case "addTo", "carry" -> {
         out.add(new Stmt.Eval(call));
         if (varies.test(args.get(1))) {
           out.add(new Stmt.Eval(new Expr.Call(call.callee(), null,
@@ -184,13 +185,13 @@ public final class ForwardTransform {
       }
       case "save" -> {
         out.add(new Stmt.Eval(call));
-        if (varies.test(args.get(1))) {
+        if (carriesTangent(args.get(1).type()) && varies.test(args.get(1))) {
           out.add(new Stmt.Eval(new Expr.Call(call.callee(), null,
               List.of(args.get(0), tangentOf(args.get(1))), NoValue.VOID)));
         }
       }
       case "restore" -> {
-        if (varies.test(args.get(1))) {
+        if (carriesTangent(args.get(1).type()) && varies.test(args.get(1))) {
           out.add(new Stmt.Eval(new Expr.Call(call.callee(), null,
               List.of(args.get(0), tangentOf(args.get(1))), NoValue.VOID)));
         }

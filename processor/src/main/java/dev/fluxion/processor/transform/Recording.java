@@ -16,12 +16,22 @@ import java.util.Set;
  * inside a loop is overwritten by the next iteration; its old value is pushed before the
  * assignment, and popped back by the reverse sweep, only when the reverse sweep reads it. An array
  * element is recorded when it belongs to a parameter (gradient calls leave their inputs as they
- * found them) or to an array whose contents a called method's reverse sweep reads again.
+ * found them), to an array whose contents a called method's reverse sweep reads again, or to one
+ * a checkpointed loop reads (its iterations run again in the reverse sweep).
  *
  * @param variables the variables whose overwrites are recorded
  * @param families the array families (by representative) whose element writes are recorded
  */
 record Recording(Set<Var> variables, Set<Var> families) {
+
+  /**
+   * Nothing: for the iterations of a checkpointed loop that run only to reach a state.
+   *
+   * @return the empty recording
+   */
+  static Recording nothing() {
+    return new Recording(Set.of(), Set.of());
+  }
 
   /**
    * Everything assigned in a loop, and every array: the to-be-recorded analysis switched off.
@@ -57,6 +67,17 @@ record Recording(Set<Var> variables, Set<Var> families) {
       families.add(activity.families().node(p));
     }
     Activity.forEachStatement(body, s -> {
+      if (s instanceof Stmt.Loop loop && loop.checkpointed()) {
+        // Its iterations run again in the reverse sweep, reading arrays as the sweep left them:
+        // whatever later statements wrote into them must be undone by then.
+        Set<Var> read = new HashSet<>();
+        Reads.collect(loop.body(), read);
+        for (Var v : read) {
+          if (v.type() instanceof dev.fluxion.processor.ir.ArrayType) {
+            families.add(activity.families().node(v));
+          }
+        }
+      }
       Expr value = Stmt.evaluated(s);
       if (value instanceof Expr.Call call && call.callee() instanceof Callee.Primal) {
         for (Atom a : call.arguments()) {

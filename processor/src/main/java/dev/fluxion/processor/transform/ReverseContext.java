@@ -3,16 +3,20 @@ package dev.fluxion.processor.transform;
 import dev.fluxion.processor.analysis.Activity;
 import dev.fluxion.processor.ir.ArrayType;
 import dev.fluxion.processor.ir.Atom;
+import dev.fluxion.processor.ir.Block;
 import dev.fluxion.processor.ir.Callee;
 import dev.fluxion.processor.ir.Expr;
 import dev.fluxion.processor.ir.IrType;
 import dev.fluxion.processor.ir.Primitive;
+import dev.fluxion.processor.ir.Reference;
+import dev.fluxion.processor.ir.Stmt;
 import dev.fluxion.processor.ir.Var;
 import dev.fluxion.processor.lower.NameAllocator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * What the two sweeps of one reverse-mode method share: the activity, the tape, the recording
@@ -21,28 +25,82 @@ import java.util.Map;
 final class ReverseContext {
   private final Activity activity;
   private final NameAllocator names;
-  private final Var tape;
+  private final Reference scheduleType;
   private final Map<Var, Var> adjoints = new HashMap<>();
   private final Map<Var, Var> shadows;
+  private final Map<String, Schedule> schedules = new HashMap<>();
+  private Var tape;
   private Recording recording;
+  private boolean learningReads;
 
-  ReverseContext(Activity activity, NameAllocator names, Var tape, Map<Var, Var> parameterShadows) {
+  ReverseContext(Activity activity, NameAllocator names, Var tape, Reference scheduleType,
+      Map<Var, Var> parameterShadows) {
     this.activity = activity;
     this.names = names;
     this.tape = tape;
+    this.scheduleType = scheduleType;
     this.shadows = new HashMap<>(parameterShadows);
   }
+
+  /**
+   * The variables of a checkpointed loop that both sweeps use.
+   *
+   * @param schedule the {@code Checkpoints} schedule
+   * @param scratch the tape that iterations run without recording push onto
+   * @param count the loop's trip count
+   */
+  record Schedule(Var schedule, Var scratch, Var count) {}
 
   Activity activity() {
     return activity;
   }
 
+  /** The tape that pushes and pops go to: the method's, or one a checkpointed loop swapped in. */
   Var tape() {
     return tape;
   }
 
+  /**
+   * Writes code with another tape and recording in place, as a checkpointed loop does for the
+   * iterations it runs without recording.
+   */
+  Block withTape(Var otherTape, Recording otherRecording, Supplier<Block> writer) {
+    Var savedTape = tape;
+    Recording savedRecording = recording;
+    tape = otherTape;
+    recording = otherRecording;
+    try {
+      return writer.get();
+    } finally {
+      tape = savedTape;
+      recording = savedRecording;
+    }
+  }
+
+  /** The Checkpoints class of the runtime. */
+  Reference scheduleType() {
+    return scheduleType;
+  }
+
+  /** The schedule variables of a checkpointed loop, named on first use. */
+  Schedule schedule(Stmt.Loop loop) {
+    return schedules.computeIfAbsent(loop.label(), label -> new Schedule(
+        new Var(names.fresh("checkpoints"), scheduleType, Var.Kind.DERIVED),
+        new Var(names.fresh("scratch"), tape.type(), Var.Kind.DERIVED), loopCounter()));
+  }
+
   NameAllocator names() {
     return names;
+  }
+
+  /** Marks the context of the reverse sweep written once to learn what it reads. */
+  void learnReads() {
+    learningReads = true;
+  }
+
+  /** Whether the reverse sweep being written is the one that learns what it reads. */
+  boolean learningReads() {
+    return learningReads;
   }
 
   Recording recording() {

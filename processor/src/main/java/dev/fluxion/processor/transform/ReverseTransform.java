@@ -47,6 +47,7 @@ public final class ReverseTransform {
   private final LoweredMethod lowered;
   private final Activity activity;
   private final Reference tapeType;
+  private final Reference scheduleType;
   private final NameAllocator names;
   private final boolean recordOnlyWhatIsRead;
   private ReverseContext context;
@@ -58,14 +59,16 @@ public final class ReverseTransform {
    * @param lowered the lowered primal
    * @param activity its activity analysis
    * @param tapeType the runtime's tape class
+   * @param scheduleType the runtime's checkpointing schedule class
    * @param recordOnlyWhatIsRead whether the to-be-recorded analysis is on (otherwise every value
    *     a loop overwrites is recorded)
    */
   public ReverseTransform(LoweredMethod lowered, Activity activity, Reference tapeType,
-      boolean recordOnlyWhatIsRead) {
+      Reference scheduleType, boolean recordOnlyWhatIsRead) {
     this.lowered = lowered;
     this.activity = activity;
     this.tapeType = tapeType;
+    this.scheduleType = scheduleType;
     this.names = lowered.names();
     this.recordOnlyWhatIsRead = recordOnlyWhatIsRead;
   }
@@ -93,7 +96,7 @@ public final class ReverseTransform {
     }
     parameters.add(seed);
     parameters.add(tape);
-    context = new ReverseContext(activity, names, tape, parameterShadows);
+    context = new ReverseContext(activity, names, tape, scheduleType, parameterShadows);
 
     List<Stmt> statements = primal.body().statements();
     Stmt.Return ret = (Stmt.Return) statements.get(statements.size() - 1);
@@ -102,6 +105,7 @@ public final class ReverseTransform {
     Recording recording;
     if (recordOnlyWhatIsRead) {
       context.recording(Recording.everything(primal.body(), activity));
+      context.learnReads();
       Set<Var> reads = new HashSet<>();
       names.speculate(() -> {
         Block dry = reverseSweep(body, ret, seed);
@@ -115,7 +119,7 @@ public final class ReverseTransform {
       });
       recording = Recording.needed(primal.body(), activity, reads, primal.parameters());
       // The dry run's names were given back: start again with a fresh set of adjoints.
-      context = new ReverseContext(activity, names, tape, parameterShadows);
+      context = new ReverseContext(activity, names, tape, scheduleType, parameterShadows);
     } else {
       recording = Recording.everything(primal.body(), activity);
     }
@@ -429,12 +433,19 @@ public final class ReverseTransform {
     out.add(new Stmt.If(branch.condition(), then, otherwise));
   }
 
-  /** A loop reverses to its body, reversed, run as many times as the forward sweep counted. */
+  /**
+   * A loop reverses to its body, reversed, run as many times as the forward sweep counted; a
+   * checkpointed loop, to its schedule's driver, which reverses one iteration at a time.
+   */
   private void reverseLoop(Stmt.Loop loop, Block.Builder out, int loops) {
     declareReceivers(loop.body(), out);
     Set<Var> outside = new HashSet<>(declared);
     Block body = reverse(loop.body().statements(), loops + 1);
     declared = outside;
+    if (loop.checkpointed()) {
+      out.addAll(new CheckpointedLoop(context, loop).reverse(body));
+      return;
+    }
     Var count = context.temp(Primitive.INT);
     out.add(new Stmt.Let(count, new Expr.Pop(context.tape(), Primitive.INT)));
     out.add(new Stmt.Repeat(context.reverseCounter(), count, body));
