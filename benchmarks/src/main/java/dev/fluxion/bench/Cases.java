@@ -1,5 +1,6 @@
 package dev.fluxion.bench;
 
+import dev.fluxion.bench.gmm.GmmCases;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ public final class Cases {
   private static Map<String, Entry> registry() {
     List<Entry> entries = new ArrayList<>();
     // One line per case package, in the order of the table.
+    entries.addAll(GmmCases.entries());
     Map<String, Entry> byName = new LinkedHashMap<>();
     for (Entry e : entries) {
       if (byName.put(e.name(), e) != null) {

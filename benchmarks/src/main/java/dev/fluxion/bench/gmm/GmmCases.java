@@ -1,0 +1,41 @@
+package dev.fluxion.bench.gmm;
+
+import static dev.fluxion.bench.Tool.FINITE_DIFFERENCES;
+import static dev.fluxion.bench.Tool.FLUXION_FORWARD;
+import static dev.fluxion.bench.Tool.FLUXION_REVERSE;
+import static dev.fluxion.bench.Tool.HAND;
+import static dev.fluxion.bench.Tool.HIPPARCHUS;
+import static dev.fluxion.bench.Tool.OBJECTIVE;
+
+import dev.fluxion.bench.Cases;
+import dev.fluxion.bench.Tool;
+import java.util.EnumSet;
+import java.util.List;
+
+/**
+ * The GMM inputs and the tools each runs. Forward mode (Fluxion's, one sweep per parameter) only
+ * on the 30 parameters of d2 K5; finite differences (two objectives per parameter) and Hipparchus
+ * (a gradient of every parameter on every intermediate value) up to d10 K25 with 1,000 points,
+ * where one call takes seconds; the quick run leaves those seconds out.
+ */
+public final class GmmCases {
+  private GmmCases() {}
+
+  /** The registry entries, smallest first. */
+  public static List<Cases.Entry> entries() {
+    var all = EnumSet.of(OBJECTIVE, FLUXION_REVERSE, FLUXION_FORWARD, HAND, FINITE_DIFFERENCES,
+        HIPPARCHUS);
+    var exact = EnumSet.of(OBJECTIVE, FLUXION_REVERSE, HAND);
+    var withChecks = EnumSet.of(OBJECTIVE, FLUXION_REVERSE, HAND, FINITE_DIFFERENCES, HIPPARCHUS);
+    return List.of(
+        entry("gmm-1k-d2-K5", "gmm-1k-gmm_d2_K5.txt", all, all),
+        entry("gmm-1k-d10-K25", "gmm-1k-gmm_d10_K25.txt", withChecks, exact),
+        entry("gmm-1k-d20-K50", "gmm-1k-gmm_d20_K50.txt", exact, exact),
+        entry("gmm-10k-d10-K25", "gmm-10k-gmm_d10_K25.txt", exact, exact));
+  }
+
+  private static Cases.Entry entry(String name, String file, EnumSet<Tool> tools,
+      EnumSet<Tool> quickTools) {
+    return new Cases.Entry(name, true, () -> new GmmCase(name, file, tools, quickTools));
+  }
+}
