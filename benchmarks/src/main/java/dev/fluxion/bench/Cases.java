@@ -1,6 +1,7 @@
 package dev.fluxion.bench;
 
 import dev.fluxion.bench.gmm.GmmCases;
+import dev.fluxion.bench.small.SmallCases;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ public final class Cases {
     List<Entry> entries = new ArrayList<>();
     // One line per case package, in the order of the table.
     entries.addAll(GmmCases.entries());
+    entries.addAll(SmallCases.entries());
     Map<String, Entry> byName = new LinkedHashMap<>();
     for (Entry e : entries) {
       if (byName.put(e.name(), e) != null) {

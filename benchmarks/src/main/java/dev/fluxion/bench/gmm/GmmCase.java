@@ -1,18 +1,18 @@
 package dev.fluxion.bench.gmm;
 
-import dev.fluxion.bench.BenchmarkCase;
+import dev.fluxion.bench.AbstractCase;
 import dev.fluxion.bench.FiniteDifferences;
 import dev.fluxion.bench.Flat;
+import dev.fluxion.bench.ForwardSweeps;
 import dev.fluxion.bench.Tool;
 import dev.fluxion.bench.Verifier;
-import java.util.EnumSet;
 import java.util.Set;
 
 /**
  * GMM on one ADBench file: the full gradient (alphas, means, icf) by every tool that finishes in
  * reasonable time on its size.
  */
-public final class GmmCase implements BenchmarkCase {
+public final class GmmCase extends AbstractCase {
   /** ADBench's reference values for {@code gmm-1k-gmm_d10_K25.txt}: f, first and last entry. */
   static final String REFERENCE_FILE = "gmm-1k-gmm_d10_K25.txt";
 
@@ -23,10 +23,7 @@ public final class GmmCase implements BenchmarkCase {
   /** The published values have 10 significant digits. */
   private static final double REFERENCE_TOLERANCE = 1e-9;
 
-  private final String name;
   private final String file;
-  private final Set<Tool> tools;
-  private final Set<Tool> quickTools;
   private final GmmInput in;
   private final double constant;
   private final double[] gradient;
@@ -48,10 +45,8 @@ public final class GmmCase implements BenchmarkCase {
    * @param quickTools those of the quick run
    */
   public GmmCase(String name, String file, Set<Tool> tools, Set<Tool> quickTools) {
-    this.name = name;
+    super(name, tools, quickTools);
     this.file = file;
-    this.tools = EnumSet.copyOf(tools);
-    this.quickTools = EnumSet.copyOf(quickTools);
     this.in = GmmInput.read(file);
     this.constant = in.constant();
     this.gradient = new double[in.parameters()];
@@ -61,21 +56,6 @@ public final class GmmCase implements BenchmarkCase {
     this.meansDot = new double[in.k()][in.d()];
     this.icfDot = new double[in.k()][in.icf()[0].length];
     this.directionRows = FiniteDifferences.rows(new double[][] {alphasDot}, meansDot, icfDot);
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public Set<Tool> tools() {
-    return tools;
-  }
-
-  @Override
-  public Set<Tool> quickTools() {
-    return quickTools;
   }
 
   /** The input. */
@@ -99,17 +79,12 @@ public final class GmmCase implements BenchmarkCase {
 
   @Override
   public double[] fluxionForward() {
-    int k = 0;
-    for (double[] row : directionRows) {
-      for (int j = 0; j < row.length; j++) {
-        row[j] = 1;
-        GmmDerivatives.objectiveTangent(in.alphas(), in.means(), in.icf(), in.x(), in.gamma(),
-            in.m(), constant, alphasDot, meansDot, icfDot, tangent);
-        gradient[k++] = tangent.tangent();
-        row[j] = 0;
-      }
-    }
-    return gradient;
+    return ForwardSweeps.gradient(this::tangent, gradient, directionRows);
+  }
+
+  private double tangent() {
+    return GmmDerivatives.objectiveTangent(in.alphas(), in.means(), in.icf(), in.x(), in.gamma(),
+        in.m(), constant, alphasDot, meansDot, icfDot, tangent).tangent();
   }
 
   @Override
@@ -132,15 +107,15 @@ public final class GmmCase implements BenchmarkCase {
   @Override
   public void checkReference(double objective, double[] derivative, double tolerance) {
     if (derivative.length != in.parameters()) {
-      throw new AssertionError(name + ": " + derivative.length + " gradient entries, expected "
+      throw new AssertionError(name() + ": " + derivative.length + " gradient entries, expected "
           + in.parameters());
     }
     if (!file.equals(REFERENCE_FILE)) {
       return; // ADBench publishes reference values for this one file only
     }
     double t = Math.max(tolerance, REFERENCE_TOLERANCE);
-    Verifier.near(name + " f", objective, REFERENCE_VALUE, REFERENCE_TOLERANCE);
-    Verifier.near(name + " d/d alpha_0", derivative[0], REFERENCE_FIRST, t);
-    Verifier.near(name + " last entry", derivative[derivative.length - 1], REFERENCE_LAST, t);
+    Verifier.near(name() + " f", objective, REFERENCE_VALUE, REFERENCE_TOLERANCE);
+    Verifier.near(name() + " d/d alpha_0", derivative[0], REFERENCE_FIRST, t);
+    Verifier.near(name() + " last entry", derivative[derivative.length - 1], REFERENCE_LAST, t);
   }
 }
