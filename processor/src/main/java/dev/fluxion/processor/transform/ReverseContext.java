@@ -32,6 +32,7 @@ final class ReverseContext {
   private Var tape;
   private Recording recording;
   private boolean learningReads;
+  private Rematerialization rematerialization = Rematerialization.none();
 
   ReverseContext(Activity activity, NameAllocator names, Var tape, Reference scheduleType,
       Map<Var, Var> parameterShadows) {
@@ -109,6 +110,15 @@ final class ReverseContext {
 
   void recording(Recording recording) {
     this.recording = recording;
+  }
+
+  /** What the reverse sweep computes again instead of popping. */
+  Rematerialization rematerialization() {
+    return rematerialization;
+  }
+
+  void rematerialization(Rematerialization rematerialization) {
+    this.rematerialization = rematerialization;
   }
 
   /** The adjoint of a scalar variable. */
