@@ -36,7 +36,7 @@ public final class AdbenchData {
   }
 
   /** The repository root: the nearest folder up from the working directory holding benchmarks/. */
-  static Path repositoryRoot() {
+  public static Path repositoryRoot() {
     Path start = Path.of("").toAbsolutePath();
     for (Path p = start; p != null; p = p.getParent()) {
       if (Files.isRegularFile(p.resolve("pom.xml")) && Files.isDirectory(p.resolve("benchmarks"))) {

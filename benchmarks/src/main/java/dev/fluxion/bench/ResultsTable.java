@@ -66,7 +66,7 @@ public final class ResultsTable {
   }
 
   /** JMH's {@code gc.alloc.rate.norm}: bytes allocated per call (NaN without the profiler). */
-  private static double allocation(RunResult r) {
+  public static double allocation(RunResult r) {
     for (Map.Entry<String, Result> e : r.getSecondaryResults().entrySet()) {
       if (e.getKey().endsWith("gc.alloc.rate.norm")) {
         return e.getValue().getScore();
