@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CheckpointsTest {
 
   @ParameterizedTest
-  @CsvSource({"1, 1", "7, 1", "1, 4", "2, 2", "10, 3", "16, 2", "17, 2", "33, 1", "100, 2",
+  @CsvSource({"1, 1", "7, 1", "1, 4", "2, 2", "10, 3", "16, 2", "17, 2", "33, 1", "64, 2",
+      "65, 2", "129, 1", "130, 3", "100, 2",
       "100, 5", "1000, 10", "1000000, 100", "1000000, 20"})
   void reversesEveryIterationOnceFromItsOwnState(int iterations, int snapshots) {
     Checkpoints schedule = new Checkpoints(snapshots);
@@ -65,7 +66,7 @@ class CheckpointsTest {
 
   /**
    * Each iteration recomputed at most r times, r the smallest with C(s − 1 + r, r) ≥ b for the b
-   * blocks; with one store, every block from the start: 16 b(b − 1)/2 iterations. The last block,
+   * blocks; with one store, every block from the start: BLOCK · b(b − 1)/2 iterations. The last block,
    * the only one that may be short, is never run again.
    */
   private static long bound(int iterations, int snapshots) {
