@@ -84,7 +84,7 @@ final class ForwardSweep {
       assign(let.target(), let.value(), true, out, hoisted,
           !undone && records(let.target(), loops));
     } else if (s instanceof Stmt.Set set) {
-      // A counter step, which the reverse sweep undoes by arithmetic, is not recorded.
+      // A counter step or a loop's exit test, which the reverse sweep redoes, is not recorded.
       boolean undone = context.rematerialization().undoes(set);
       assign(set.target(), set.value(), false, out, hoisted,
           !undone && records(set.target(), loops));

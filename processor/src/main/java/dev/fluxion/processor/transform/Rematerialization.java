@@ -63,6 +63,9 @@ final class Rematerialization {
   /** Counter steps {@code w = t} (t = w ± c) that the reverse sweep undoes by arithmetic. */
   private final Map<Stmt, Expr> inverses = new IdentityHashMap<>();
 
+  /** Exit tests {@code t = cond} of loops left only when they fail, by their loop. */
+  private final Map<Stmt.Loop, Stmt> exitTests = new IdentityHashMap<>();
+
   private Rematerialization() {}
 
   /** Nothing rematerialised: every value a loop overwrites and the reverse sweep reads is recorded. */
@@ -111,9 +114,21 @@ final class Rematerialization {
     return inverses.get(s);
   }
 
+  /**
+   * The exit test of a loop whose every iteration but the last passes it: {@code t = cond}
+   * directly before {@code if (t) {…} else break;}, which ends the body, with no other way out of
+   * the loop. The reverse sweep knows {@code t} from its iteration counter (false in the last
+   * iteration, which it reverses first, true in the others), so the test is not recorded.
+   *
+   * @return the test's assignment, or null
+   */
+  Stmt exitTest(Stmt.Loop loop) {
+    return exitTests.get(loop);
+  }
+
   /** Whether the forward sweep skips recording this assignment: the reverse sweep redoes it. */
   boolean undoes(Stmt s) {
-    return inverses.containsKey(s);
+    return inverses.containsKey(s) || exitTests.containsValue(s);
   }
 
   /** The definition of a rematerialised variable. */
@@ -201,6 +216,7 @@ final class Rematerialization {
           block(branch.then(), loop);
           block(branch.otherwise(), loop);
         } else if (s instanceof Stmt.Loop inner) {
+          considerExitTest(inner);
           block(inner.body(), inner);
         }
       }
@@ -299,6 +315,43 @@ final class Rematerialization {
           }
           return;
         }
+      }
+    }
+
+    /** Finds the exit test of a loop that has no other way out (see {@link #exitTest}). */
+    private void considerExitTest(Stmt.Loop loop) {
+      List<Stmt> body = loop.body().statements();
+      int n = body.size();
+      if (n < 2 || !(body.get(n - 1) instanceof Stmt.If branch)
+          || !(branch.condition() instanceof Var t) || !t.equals(Stmt.assigned(body.get(n - 2)))
+          || assignments.getOrDefault(t, 0) != 1
+          || !onlyBreaks(branch.otherwise(), loop.label())) {
+        return;
+      }
+      // No other statement may leave this loop: a break to it or to a loop around it, a return.
+      Set<String> inner = new HashSet<>();
+      Activity.forEachStatement(loop.body(), s -> {
+        if (s instanceof Stmt.Loop l) {
+          inner.add(l.label());
+        }
+      });
+      boolean[] otherExit = new boolean[1];
+      Activity.forEachStatement(new Block(body.subList(0, n - 1)), s -> check(s, inner, otherExit));
+      Activity.forEachStatement(branch.then(), s -> check(s, inner, otherExit));
+      if (!otherExit[0]) {
+        result.exitTests.put(loop, body.get(n - 2));
+      }
+    }
+
+    /** Whether a block only leaves the loop: its break, and markers. */
+    private static boolean onlyBreaks(Block block, String label) {
+      List<Stmt> kept = block.statements().stream().filter(s -> !(s instanceof Stmt.Marker)).toList();
+      return kept.equals(List.of(new Stmt.Break(label)));
+    }
+
+    private static void check(Stmt s, Set<String> innerLabels, boolean[] otherExit) {
+      if (s instanceof Stmt.Return || s instanceof Stmt.Break b && !innerLabels.contains(b.label())) {
+        otherExit[0] = true;
       }
     }
 

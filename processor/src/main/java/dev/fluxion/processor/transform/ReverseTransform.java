@@ -52,6 +52,8 @@ public final class ReverseTransform {
   private final NameAllocator names;
   private final boolean recordOnlyWhatIsRead;
   private ReverseContext context;
+  /** The values that set each rematerialised exit test back, by its assignment. */
+  private final Map<Stmt, Expr> exitTests = new java.util.IdentityHashMap<>();
   private Set<Var> declared = new HashSet<>();
 
   /**
@@ -217,10 +219,11 @@ public final class ReverseTransform {
 
   private void reverse(Stmt s, Block.Builder out, int loops) {
     if (s instanceof Stmt.Let let) {
-      reverseAssignment(let.target(), let.value(), out, loops, true, null);
+      reverseAssignment(let.target(), let.value(), out, loops, true, exitTests.get(s));
     } else if (s instanceof Stmt.Set set) {
       Expr inverse = context.rematerialization().inverse(set);
-      reverseAssignment(set.target(), set.value(), out, loops, false, inverse);
+      reverseAssignment(set.target(), set.value(), out, loops, false,
+          inverse != null ? inverse : exitTests.get(s));
     } else if (s instanceof Stmt.ArrayWrite write) {
       reverseArrayWrite(write, out);
     } else if (s instanceof Stmt.If branch) {
@@ -472,6 +475,13 @@ public final class ReverseTransform {
     declareReceivers(loop.body(), out);
     Set<Var> outside = new HashSet<>(declared);
     Var counter = context.reverseCounter();
+    Stmt exitTest = context.rematerialization().exitTest(loop);
+    if (exitTest != null) {
+      // The test failed in the last iteration (reversed first, counter = count) and passed in
+      // every other: before the iteration the counter reverses next, it held counter > 1.
+      exitTests.put(exitTest, new Expr.Binary(BinaryOp.GT, counter, new Const(1, Primitive.INT),
+          Primitive.BOOLEAN));
+    }
     Block body = reverse(loop.body().statements(), loops + 1);
     declared = outside;
     if (loop.checkpointed()) {
