@@ -322,7 +322,9 @@ final class Rematerialization {
     private void considerExitTest(Stmt.Loop loop) {
       List<Stmt> body = loop.body().statements();
       int n = body.size();
-      if (n < 2 || !(body.get(n - 1) instanceof Stmt.If branch)
+      // A checkpointed loop reverses its iterations a block at a time under a counter of the
+      // block's own, which does not tell the first iteration: it records the test, one block's.
+      if (loop.checkpointed() || n < 2 || !(body.get(n - 1) instanceof Stmt.If branch)
           || !(branch.condition() instanceof Var t) || !t.equals(Stmt.assigned(body.get(n - 2)))
           || assignments.getOrDefault(t, 0) != 1
           || !onlyBreaks(branch.otherwise(), loop.label())) {
