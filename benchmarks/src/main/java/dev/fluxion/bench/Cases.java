@@ -20,6 +20,10 @@ public final class Cases {
   private static Map<String, Entry> registry() {
     List<Entry> entries = new ArrayList<>();
     // One line per case package, in the order of the table.
+    entries.add(new Entry("ba1-n49-m7776-p31843", true,
+        () -> new dev.fluxion.bench.ba.BaCase("ba1-n49-m7776-p31843", "ba-ba1_n49_m7776_p31843.txt")));
+    entries.add(new Entry("lstm-l2-c1024", true,
+        () -> new dev.fluxion.bench.lstm.LstmCase("lstm-l2-c1024", "lstm-lstm_l2_c1024.txt")));
     Map<String, Entry> byName = new LinkedHashMap<>();
     for (Entry e : entries) {
       if (byName.put(e.name(), e) != null) {
