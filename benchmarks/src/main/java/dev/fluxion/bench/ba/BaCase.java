@@ -55,8 +55,13 @@ public final class BaCase implements BenchmarkCase {
    * @param fileName the file in the ADBench folder
    */
   public BaCase(String name, String fileName) {
+    this(name, BaInput.read(fileName));
+  }
+
+  /** The case on a problem already read. */
+  BaCase(String name, BaInput in) {
     this.name = name;
-    this.in = BaInput.read(fileName);
+    this.in = in;
     int p = in.observations();
     this.reprojectionErrors = new double[2 * p];
     this.weightErrors = new double[p];

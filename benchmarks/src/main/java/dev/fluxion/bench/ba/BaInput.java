@@ -25,7 +25,11 @@ public final class BaInput {
   /** Per observation, the index of its point. */
   final int[] point;
 
-  private BaInput(double[][] cameras, double[][] points, double[] weights, double[][] features) {
+  /**
+   * A problem with these cameras, points, weights and features (one per observation), observation
+   * {@code i} seeing point {@code i mod m} through camera {@code i mod n}.
+   */
+  BaInput(double[][] cameras, double[][] points, double[] weights, double[][] features) {
     this.cameras = cameras;
     this.points = points;
     this.weights = weights;

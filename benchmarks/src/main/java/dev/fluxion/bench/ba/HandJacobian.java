@@ -6,8 +6,8 @@ package dev.fluxion.bench.ba;
  *
  * <p>With {@code p = X − C} and {@code c = R(r)·p}, Rodrigues' formula in terms of {@code r}
  * itself is {@code c = cos θ·p + s·(r × p) + g·(r·p)·r} with {@code s = sin θ/θ} and
- * {@code g = (1 − cos θ)/θ²}; at {@code θ = 0} (the branch {@code p + r × p}) the same formulas
- * hold with {@code cos θ = s = 1} and {@code g = 0}. Then
+ * {@code g = (1 − cos θ)/θ²}; at {@code θ = 0}, where the objective takes the branch
+ * {@code p + r × p}, the formulas below give that branch's derivatives, since {@code r = 0}. Then
  * {@code ∂c/∂p = cos θ·I + s·[r]× + g·r rᵀ} and
  * {@code ∂c/∂r_j = r_j·(−s·p + s′·(r × p) + g′·(r·p)·r) + s·(e_j × p) + g·((r·p)·e_j + p_j·r)},
  * where {@code s′ = (cos θ − s)/θ²} and {@code g′ = (s − 2g)/θ²} are the derivatives of s and g
@@ -16,6 +16,12 @@ package dev.fluxion.bench.ba;
  * <p>Not thread-safe: an instance keeps the two 3 × 3 matrices as scratch space.
  */
 final class HandJacobian {
+  /**
+   * Below this θ², s, g, s′ and g′ come from their Taylor series (to θ²; the next terms are
+   * O(θ⁴) ≤ 1e-12), where the quotients would lose about ε/θ² of their digits.
+   */
+  private static final double SERIES = 1e-6;
+
   /** ∂c/∂p, row by row. */
   private final double[] dcdp = new double[9];
   /** ∂c/∂r, row by row: entry {@code 3i + j} is ∂c_i/∂r_j. */
@@ -33,14 +39,19 @@ final class HandJacobian {
     double r1 = cam[1];
     double r2 = cam[2];
     double theta2 = r0 * r0 + r1 * r1 + r2 * r2;
-    double cos = 1;
-    double s = 1;
-    double g = 0;
-    double ds = 0;
-    double dg = 0;
-    if (theta2 != 0) {
-      double theta = Math.sqrt(theta2);
-      cos = Math.cos(theta);
+    double theta = Math.sqrt(theta2);
+    double cos = Math.cos(theta);
+    double s;
+    double g;
+    double ds;
+    double dg;
+    if (theta2 < SERIES) {
+      // The quotients below cancel catastrophically near 0: their Taylor series instead.
+      s = 1 - theta2 / 6;
+      g = 0.5 - theta2 / 24;
+      ds = -1.0 / 3 + theta2 / 30;
+      dg = -1.0 / 12 + theta2 / 180;
+    } else {
       s = Math.sin(theta) / theta;
       g = (1 - cos) / theta2;
       ds = (cos - s) / theta2;
