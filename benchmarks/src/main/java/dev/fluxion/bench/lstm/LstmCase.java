@@ -29,8 +29,13 @@ public final class LstmCase implements BenchmarkCase {
    * @param fileName the file in the ADBench folder
    */
   public LstmCase(String name, String fileName) {
+    this(name, LstmInput.read(fileName));
+  }
+
+  /** The case on a problem already read. */
+  LstmCase(String name, LstmInput in) {
     this.name = name;
-    this.in = LstmInput.read(fileName);
+    this.in = in;
     this.gradient = new double[in.parameters()];
     this.hand = new HandLstm(in);
   }

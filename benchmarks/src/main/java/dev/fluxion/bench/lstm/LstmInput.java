@@ -18,7 +18,8 @@ public final class LstmInput {
   /** The character sequence, one row of {@code b} per step. */
   final double[][] sequence;
 
-  private LstmInput(double[] main, double[] extra, double[] state, double[][] sequence) {
+  /** A problem with these parameters, initial state and sequence (shapes as in the file). */
+  LstmInput(double[] main, double[] extra, double[] state, double[][] sequence) {
     this.main = main;
     this.extra = extra;
     this.state = state;
