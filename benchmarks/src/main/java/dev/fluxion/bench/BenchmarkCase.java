@@ -19,11 +19,19 @@ import java.util.Set;
  */
 public interface BenchmarkCase {
 
-  /** The case's name, the TSV's {@code case} column: lower case, e.g. {@code gmm-1k-d10-K25}. */
+  /** The case's name, the TSV's {@code case} column, e.g. {@code gmm-1k-d10-K25}. */
   String name();
 
   /** The tools this case runs, {@link Tool#OBJECTIVE} included. */
   Set<Tool> tools();
+
+  /**
+   * The tools the quick run ({@code benchmarks/run --quick}) times: by default all of {@link
+   * #tools()}; a case leaves out those that take seconds per call.
+   */
+  default Set<Tool> quickTools() {
+    return tools();
+  }
 
   /**
    * Runs the objective once. A vector objective (BA's residuals) writes its buffer and returns a

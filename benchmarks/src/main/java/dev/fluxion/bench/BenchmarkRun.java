@@ -77,7 +77,7 @@ public final class BenchmarkRun {
       BenchmarkCase c = e.factory().get();
       for (Tool tool : Tool.values()) {
         String target = new CaseBenchmark.Target(e.name(), tool).toString();
-        if (c.tools().contains(tool) && (only == null || only.matcher(target).find())) {
+        if ((quick ? c.quickTools() : c.tools()).contains(tool) && (only == null || only.matcher(target).find())) {
           targets.add(target);
         }
       }

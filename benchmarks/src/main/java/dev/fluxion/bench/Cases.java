@@ -1,5 +1,9 @@
 package dev.fluxion.bench;
 
+import dev.fluxion.bench.ba.BaCase;
+import dev.fluxion.bench.gmm.GmmCases;
+import dev.fluxion.bench.lstm.LstmCase;
+import dev.fluxion.bench.small.SmallCases;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,10 +24,10 @@ public final class Cases {
   private static Map<String, Entry> registry() {
     List<Entry> entries = new ArrayList<>();
     // One line per case package, in the order of the table.
-    entries.add(new Entry("ba1-n49-m7776-p31843", true,
-        () -> new dev.fluxion.bench.ba.BaCase("ba1-n49-m7776-p31843", "ba-ba1_n49_m7776_p31843.txt")));
-    entries.add(new Entry("lstm-l2-c1024", true,
-        () -> new dev.fluxion.bench.lstm.LstmCase("lstm-l2-c1024", "lstm-lstm_l2_c1024.txt")));
+    entries.addAll(GmmCases.entries());
+    entries.addAll(BaCase.entries());
+    entries.addAll(LstmCase.entries());
+    entries.addAll(SmallCases.entries());
     Map<String, Entry> byName = new LinkedHashMap<>();
     for (Entry e : entries) {
       if (byName.put(e.name(), e) != null) {

@@ -1,12 +1,13 @@
 package dev.fluxion.bench.ba;
 
 import dev.fluxion.Tape;
-import dev.fluxion.bench.BenchmarkCase;
+import dev.fluxion.bench.AbstractCase;
+import dev.fluxion.bench.Cases;
 import dev.fluxion.bench.Tool;
 import dev.fluxion.bench.Verifier;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.Set;
+import java.util.List;
 
 /**
  * Bundle adjustment: every observation's two reprojection residuals and its weight error
@@ -17,14 +18,13 @@ import java.util.Set;
  * second; after all observations, at {@code 30p + i}, ∂w_err/∂w of observation {@code i}. Every
  * tool writes the same buffer, preallocated.
  */
-public final class BaCase implements BenchmarkCase {
+public final class BaCase extends AbstractCase {
   /** ADBench's reprojection error of the first observation of ba1. */
   static final double REFERENCE_ERROR = 0.1013358379;
 
   /** Jacobian entries per observation: two rows of {@link Reprojection#INPUTS}. */
   static final int BLOCK = 2 * Reprojection.INPUTS;
 
-  private final String name;
   private final BaInput in;
   private final double[] reprojectionErrors;
   private final double[] weightErrors;
@@ -60,7 +60,7 @@ public final class BaCase implements BenchmarkCase {
 
   /** The case on a problem already read. */
   BaCase(String name, BaInput in) {
-    this.name = name;
+    super(name, EnumSet.allOf(Tool.class), EnumSet.allOf(Tool.class));
     this.in = in;
     int p = in.observations();
     this.reprojectionErrors = new double[2 * p];
@@ -68,14 +68,11 @@ public final class BaCase implements BenchmarkCase {
     this.jacobian = new double[BLOCK * p + p];
   }
 
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public Set<Tool> tools() {
-    return EnumSet.allOf(Tool.class);
+  /** The registry entry: ba1, every tool (each takes well under a second per call). */
+  public static List<Cases.Entry> entries() {
+    String name = "ba1-n49-m7776-p31843";
+    return List.of(new Cases.Entry(name, true,
+        () -> new BaCase(name, "ba-ba1_n49_m7776_p31843.txt")));
   }
 
   /** Every residual and weight error; returns the first residual. */
@@ -192,12 +189,12 @@ public final class BaCase implements BenchmarkCase {
    */
   @Override
   public void checkReference(double objective, double[] derivative, double tolerance) {
-    Verifier.near(name + " reproj_err[0]", objective, REFERENCE_ERROR, 1e-9);
+    Verifier.near(name() + " reproj_err[0]", objective, REFERENCE_ERROR, 1e-9);
     double w = in.weights[0];
-    Verifier.near(name + " d e0/d u0", derivative[7], w, tolerance);
-    Verifier.near(name + " d e1/d v0", derivative[Reprojection.INPUTS + 8], w, tolerance);
-    Verifier.near(name + " d e0/d w", derivative[Reprojection.INPUTS - 1], objective / w,
+    Verifier.near(name() + " d e0/d u0", derivative[7], w, tolerance);
+    Verifier.near(name() + " d e1/d v0", derivative[Reprojection.INPUTS + 8], w, tolerance);
+    Verifier.near(name() + " d e0/d w", derivative[Reprojection.INPUTS - 1], objective / w,
         tolerance);
-    Verifier.near(name + " d w_err/d w", derivative[BLOCK * in.observations()], -2 * w, tolerance);
+    Verifier.near(name() + " d w_err/d w", derivative[BLOCK * in.observations()], -2 * w, tolerance);
   }
 }

@@ -1,22 +1,23 @@
 package dev.fluxion.bench.lstm;
 
-import dev.fluxion.bench.BenchmarkCase;
+import dev.fluxion.bench.AbstractCase;
+import dev.fluxion.bench.Cases;
 import dev.fluxion.bench.FiniteDifferences;
 import dev.fluxion.bench.Tool;
 import dev.fluxion.bench.Verifier;
 import java.util.EnumSet;
-import java.util.Set;
+import java.util.List;
 
 /**
  * The LSTM loss and its gradient with respect to {@code main} and {@code extra}, flattened in
- * that order. Fluxion's forward mode is left out: one tangent sweep per parameter is what
- * Hipparchus already shows, at hundreds of parameters.
+ * that order. Fluxion's forward mode is left out: one tangent sweep per parameter (266 of them)
+ * is what Hipparchus already shows. The quick run leaves out finite differences (two objectives
+ * per parameter: about 2 s per call).
  */
-public final class LstmCase implements BenchmarkCase {
+public final class LstmCase extends AbstractCase {
   /** ADBench's loss for lstm_l2_c1024. */
   static final double REFERENCE_LOSS = 0.6666651796;
 
-  private final String name;
   private final LstmInput in;
   private final double[] gradient;
   private final LstmDerivatives.LossGradient holder = new LstmDerivatives.LossGradient();
@@ -34,20 +35,18 @@ public final class LstmCase implements BenchmarkCase {
 
   /** The case on a problem already read. */
   LstmCase(String name, LstmInput in) {
-    this.name = name;
+    super(name, EnumSet.complementOf(EnumSet.of(Tool.FLUXION_FORWARD)),
+        EnumSet.complementOf(EnumSet.of(Tool.FLUXION_FORWARD, Tool.FINITE_DIFFERENCES)));
     this.in = in;
     this.gradient = new double[in.parameters()];
     this.hand = new HandLstm(in);
   }
 
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public Set<Tool> tools() {
-    return EnumSet.complementOf(EnumSet.of(Tool.FLUXION_FORWARD));
+  /** The registry entry: lstm_l2_c1024. */
+  public static List<Cases.Entry> entries() {
+    String name = "lstm-l2-c1024";
+    return List.of(new Cases.Entry(name, true,
+        () -> new LstmCase(name, "lstm-lstm_l2_c1024.txt")));
   }
 
   @Override
@@ -84,6 +83,6 @@ public final class LstmCase implements BenchmarkCase {
   /** The loss against ADBench's value; no gradient entry is published. */
   @Override
   public void checkReference(double objective, double[] derivative, double tolerance) {
-    Verifier.near(name + " loss", objective, REFERENCE_LOSS, 1e-9);
+    Verifier.near(name() + " loss", objective, REFERENCE_LOSS, 1e-9);
   }
 }

@@ -1,0 +1,19 @@
+package dev.fluxion.bench.small;
+
+import dev.fluxion.bench.Cases;
+import java.util.List;
+
+/** The small cases: every tool on each, all in the quick run too. */
+public final class SmallCases {
+  private SmallCases() {}
+
+  /** The registry entries. */
+  public static List<Cases.Entry> entries() {
+    return List.of(
+        new Cases.Entry("seed-004", true, Seed004Case::new),
+        new Cases.Entry("rosenbrock-10", true, () -> new RosenbrockCase(10)),
+        new Cases.Entry("rosenbrock-100", true, () -> new RosenbrockCase(100)),
+        new Cases.Entry("rosenbrock-1000", true, () -> new RosenbrockCase(1000)),
+        new Cases.Entry("mlp-10-20-5", true, () -> new MlpCase(10, 20, 5)));
+  }
+}
