@@ -5,6 +5,10 @@ import java.util.Set;
 
 /** The bookkeeping every case shares: its name, its tools and those of the quick run. */
 public abstract class AbstractCase implements BenchmarkCase {
+  /** The exact tools that every case has: the objective, Fluxion's reverse mode, by hand. */
+  protected static final Set<Tool> EXACT =
+      EnumSet.of(Tool.OBJECTIVE, Tool.FLUXION_REVERSE, Tool.HAND);
+
   private final String name;
   private final Set<Tool> tools;
   private final Set<Tool> quickTools;

@@ -87,7 +87,9 @@ public final class BenchmarkRun {
 
   /**
    * JMH's settings: for a 2-core machine, one benchmark thread; the full run has 2 forks of 5
-   * warm-up and 5 measured one-second iterations, the quick run one fork of 2 + 3 of 0.3 s.
+   * warm-up and 5 measured one-second iterations, the quick run one fork of 3 + 3 of half a
+   * second (enough for C2 to compile calls of a few milliseconds; an iteration is at least one
+   * call, so slow calls take longer).
    */
   static ChainedOptionsBuilder options(boolean quick, List<String> targets, Path json) {
     return new OptionsBuilder()
@@ -95,11 +97,11 @@ public final class BenchmarkRun {
         .param("target", targets.toArray(String[]::new))
         .threads(1)
         .forks(quick ? 1 : 2)
-        .warmupIterations(quick ? 2 : 5)
-        .warmupTime(quick ? TimeValue.milliseconds(300) : TimeValue.seconds(1))
+        .warmupIterations(quick ? 3 : 5)
+        .warmupTime(quick ? TimeValue.milliseconds(500) : TimeValue.seconds(1))
         .measurementIterations(quick ? 3 : 5)
-        .measurementTime(quick ? TimeValue.milliseconds(300) : TimeValue.seconds(1))
-        .jvmArgsAppend("-Xms1g", "-Xmx1g")
+        .measurementTime(quick ? TimeValue.milliseconds(500) : TimeValue.seconds(1))
+        .jvmArgsAppend("-Xms1g", "-Xmx4g")
         .addProfiler(GCProfiler.class)
         .shouldFailOnError(true)
         .resultFormat(ResultFormatType.JSON)

@@ -38,8 +38,7 @@ public final class MlpCase extends AbstractCase {
 
   /** The perceptron inputs → hidden (tanh) → outputs, with every tool. */
   public MlpCase(int inputs, int hidden, int outputs) {
-    super("mlp-" + inputs + "-" + hidden + "-" + outputs, EnumSet.allOf(Tool.class),
-        EnumSet.allOf(Tool.class));
+    super("mlp-" + inputs + "-" + hidden + "-" + outputs, EnumSet.allOf(Tool.class), EXACT);
     Random random = new Random(7);
     w1 = gaussians(random, hidden, inputs, 1 / Math.sqrt(inputs));
     b1 = gaussians(random, 1, hidden, 0.1)[0];
