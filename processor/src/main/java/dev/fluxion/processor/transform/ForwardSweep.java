@@ -71,9 +71,14 @@ final class ForwardSweep {
       return;
     }
     if (s instanceof Stmt.Let let) {
-      assign(let.target(), let.value(), true, out, hoisted, loops);
+      boolean undone = context.rematerialization().undoes(let);
+      assign(let.target(), let.value(), true, out, hoisted,
+          !undone && records(let.target(), loops));
     } else if (s instanceof Stmt.Set set) {
-      assign(set.target(), set.value(), false, out, hoisted, loops);
+      // A counter step or a loop's exit test, which the reverse sweep redoes, is not recorded.
+      boolean undone = context.rematerialization().undoes(set);
+      assign(set.target(), set.value(), false, out, hoisted,
+          !undone && records(set.target(), loops));
     } else if (s instanceof Stmt.Declare declare) {
       List<Var> declared = new ArrayList<>();
       declared.add(declare.target());
@@ -132,19 +137,24 @@ final class ForwardSweep {
     }
   }
 
+  /** Whether an assignment inside {@code loops} loops pushes the old value of {@code target}. */
+  private boolean records(Var target, int loops) {
+    return loops > 0 && context.recording().records(target);
+  }
+
   /**
    * An assignment, with what comes before it (pushes, saves) and after it (the shadow). A
    * declaration inside a block ({@code isLet} with {@code hoisted} given) becomes an assignment
    * to a variable declared before the top-level statement.
    */
   private void assign(Var target, Expr value, boolean isLet, Block.Builder out, List<Var> hoisted,
-      int loops) {
+      boolean record) {
     boolean declare = isLet && hoisted == null;
     boolean hoist = isLet && hoisted != null;
     Var tape = context.tape();
     Activity activity = context.activity();
     boolean array = target.type() instanceof ArrayType && activity.isActive(target);
-    if (loops > 0 && context.recording().records(target)) {
+    if (record) {
       out.add(new Stmt.Push(tape, target));
       if (array) {
         out.add(new Stmt.Push(tape, context.shadow(target)));

@@ -47,11 +47,15 @@ record Recording(Set<Var> variables, Set<Var> families) {
    * @param activity its activity
    * @param reverseReads the variables the reverse sweep reads, found by writing it once
    * @param parameters the method's parameters
+   * @param recomputed the variables the reverse sweep recomputes instead ({@link
+   *     Rematerialization})
    * @return the recording
    */
-  static Recording needed(Block body, Activity activity, Set<Var> reverseReads, List<Var> parameters) {
+  static Recording needed(Block body, Activity activity, Set<Var> reverseReads, List<Var> parameters,
+      Set<Var> recomputed) {
     Set<Var> variables = new HashSet<>(assignedInLoops(body));
     variables.retainAll(reverseReads);
+    variables.removeAll(recomputed);
     Set<Var> families = new HashSet<>();
     for (Var p : parameters) {
       families.add(activity.families().node(p));

@@ -25,6 +25,7 @@ final class ReverseContext {
   private final Map<Var, Var> adjoints = new HashMap<>();
   private final Map<Var, Var> shadows;
   private Recording recording;
+  private Rematerialization rematerialization = Rematerialization.none();
 
   ReverseContext(Activity activity, NameAllocator names, Var tape, Map<Var, Var> parameterShadows) {
     this.activity = activity;
@@ -51,6 +52,15 @@ final class ReverseContext {
 
   void recording(Recording recording) {
     this.recording = recording;
+  }
+
+  /** What the reverse sweep computes again instead of popping. */
+  Rematerialization rematerialization() {
+    return rematerialization;
+  }
+
+  void rematerialization(Rematerialization rematerialization) {
+    this.rematerialization = rematerialization;
   }
 
   /** The adjoint of a scalar variable. */

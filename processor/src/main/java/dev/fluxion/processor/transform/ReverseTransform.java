@@ -37,7 +37,8 @@ import java.util.Set;
  * operand, with the rule from {@link Rules}. A branch becomes the same branch over reversed
  * statements. A loop becomes a loop that runs its recorded number of iterations backwards; inside
  * it, a value the loop overwrote is popped back after its statement is reversed, so that every
- * statement sees the values it saw in the forward sweep. A call of another differentiable method
+ * statement sees the values it saw in the forward sweep — or, when it is a cheap pure value such as
+ * a read of an array nothing writes, computed again ({@link Rematerialization}). A call of another differentiable method
  * becomes a call of that method's reverse building block followed by pops of its partials.
  *
  * <p>The to-be-recorded analysis needs to know what the reverse sweep reads, so the reverse sweep
@@ -50,6 +51,8 @@ public final class ReverseTransform {
   private final NameAllocator names;
   private final boolean recordOnlyWhatIsRead;
   private ReverseContext context;
+  /** The values that set each rematerialised exit test back, by its assignment. */
+  private final Map<Stmt, Expr> exitTests = new java.util.IdentityHashMap<>();
   private Set<Var> declared = new HashSet<>();
 
   /**
@@ -100,7 +103,10 @@ public final class ReverseTransform {
     List<Stmt> body = statements.subList(0, statements.size() - 1);
 
     Recording recording;
+    Rematerialization rematerialization = Rematerialization.none();
     if (recordOnlyWhatIsRead) {
+      rematerialization = Rematerialization.of(primal.body(), activity);
+      context.rematerialization(rematerialization);
       context.recording(Recording.everything(primal.body(), activity));
       Set<Var> reads = new HashSet<>();
       names.speculate(() -> {
@@ -113,9 +119,11 @@ public final class ReverseTransform {
           }
         });
       });
-      recording = Recording.needed(primal.body(), activity, reads, primal.parameters());
+      recording = Recording.needed(primal.body(), activity, reads, primal.parameters(),
+          rematerialization.variables());
       // The dry run's names were given back: start again with a fresh set of adjoints.
       context = new ReverseContext(activity, names, tape, parameterShadows);
+      context.rematerialization(rematerialization);
     } else {
       recording = Recording.everything(primal.body(), activity);
     }
@@ -168,6 +176,7 @@ public final class ReverseTransform {
   private Block reverse(List<Stmt> statements, int loops) {
     Block.Builder out = new Block.Builder();
     List<Stmt> group = new ArrayList<>();
+    recompute(context.rematerialization().atStart(statements), group);
     for (int i = statements.size() - 1; i >= 0; i--) {
       Stmt s = statements.get(i);
       if (s instanceof Stmt.Marker marker) {
@@ -181,16 +190,36 @@ public final class ReverseTransform {
       Block.Builder reversed = new Block.Builder();
       reverse(s, reversed, loops);
       group.addAll(reversed.build().statements());
+      recompute(context.rematerialization().after(s), group);
     }
     group.forEach(out::add);
     return out.build();
   }
 
+  /**
+   * Sets rematerialised variables again from their definitions (and an active row's shadow from
+   * the matrix's), where {@link Rematerialization} found their operands back at their values.
+   */
+  private void recompute(List<Var> variables, List<Stmt> out) {
+    for (Var v : variables) {
+      Expr definition = context.rematerialization().definition(v);
+      out.add(new Stmt.Set(v, definition));
+      if (v.type() instanceof ArrayType && activity.isActive(v)) {
+        Expr shadow = definition instanceof Expr.ArrayRead read
+            ? new Expr.ArrayRead(context.shadow((Var) read.array()), read.index(), v.type())
+            : context.shadow((Var) definition);
+        out.add(new Stmt.Set(context.shadow(v), shadow));
+      }
+    }
+  }
+
   private void reverse(Stmt s, Block.Builder out, int loops) {
     if (s instanceof Stmt.Let let) {
-      reverseAssignment(let.target(), let.value(), out, loops, true);
+      reverseAssignment(let.target(), let.value(), out, loops, true, exitTests.get(s));
     } else if (s instanceof Stmt.Set set) {
-      reverseAssignment(set.target(), set.value(), out, loops, false);
+      Expr inverse = context.rematerialization().inverse(set);
+      reverseAssignment(set.target(), set.value(), out, loops, false,
+          inverse != null ? inverse : exitTests.get(s));
     } else if (s instanceof Stmt.ArrayWrite write) {
       reverseArrayWrite(write, out);
     } else if (s instanceof Stmt.If branch) {
@@ -205,10 +234,11 @@ public final class ReverseTransform {
   /**
    * Reverses one assignment. Inside a loop, the adjoint of a variable assigned with {@code Set}
    * (a loop variable) lives across iterations and is cleared once used; one declared with
-   * {@code Let} gets a fresh adjoint in each reversed iteration.
+   * {@code Let} gets a fresh adjoint in each reversed iteration. A recorded variable is popped
+   * back, or, for a counter step with an {@code inverse}, set back by arithmetic.
    */
   private void reverseAssignment(Var target, Expr value, Block.Builder out, int loops,
-      boolean isLet) {
+      boolean isLet, Expr inverse) {
     restoreWrittenArguments(value, out);
     boolean isArray = target.type() instanceof ArrayType;
     if (value instanceof Expr.Call call && call.callee() instanceof Callee.Primal primal
@@ -233,6 +263,10 @@ public final class ReverseTransform {
       }
     }
     if (loops > 0 && context.recording().records(target)) {
+      if (inverse != null) {
+        out.add(new Stmt.Set(target, inverse));
+        return;
+      }
       if (isArray && activity.isActive(target)) {
         Var shadow = context.shadow(target);
         out.add(new Stmt.Set(shadow, new Expr.Pop(context.tape(), shadow.type())));
@@ -433,11 +467,19 @@ public final class ReverseTransform {
   private void reverseLoop(Stmt.Loop loop, Block.Builder out, int loops) {
     declareReceivers(loop.body(), out);
     Set<Var> outside = new HashSet<>(declared);
+    Var counter = context.reverseCounter();
+    Stmt exitTest = context.rematerialization().exitTest(loop);
+    if (exitTest != null) {
+      // The test failed in the last iteration (reversed first, counter = count) and passed in
+      // every other: before the iteration the counter reverses next, it held counter > 1.
+      exitTests.put(exitTest, new Expr.Binary(BinaryOp.GT, counter, new Const(1, Primitive.INT),
+          Primitive.BOOLEAN));
+    }
     Block body = reverse(loop.body().statements(), loops + 1);
     declared = outside;
     Var count = context.temp(Primitive.INT);
     out.add(new Stmt.Let(count, new Expr.Pop(context.tape(), Primitive.INT)));
-    out.add(new Stmt.Repeat(context.reverseCounter(), count, body));
+    out.add(new Stmt.Repeat(counter, count, body));
   }
 
   /**

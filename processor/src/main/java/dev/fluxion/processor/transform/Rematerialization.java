@@ -1,0 +1,473 @@
+package dev.fluxion.processor.transform;
+
+import dev.fluxion.processor.analysis.Activity;
+import dev.fluxion.processor.ir.ArrayType;
+import dev.fluxion.processor.ir.Atom;
+import dev.fluxion.processor.ir.BinaryOp;
+import dev.fluxion.processor.ir.Block;
+import dev.fluxion.processor.ir.Callee;
+import dev.fluxion.processor.ir.Const;
+import dev.fluxion.processor.ir.Expr;
+import dev.fluxion.processor.ir.Primitive;
+import dev.fluxion.processor.ir.Stmt;
+import dev.fluxion.processor.ir.UnaryOp;
+import dev.fluxion.processor.ir.Var;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Values inside loops that the reverse sweep recomputes instead of recording: a cheap, pure
+ * definition {@code v = e} — a read of an array that nothing in the method writes, an array's
+ * length, integer or {@code double} {@code + − ×}, negation, a cast, a copy — whose operands the
+ * reverse sweep can see again with the values they had. Recording such a value costs a push and
+ * a pop per iteration (for a row of a matrix, two references and the collector's write barriers);
+ * recomputing it costs the load or the operation again, as a hand-written adjoint would.
+ *
+ * <p>The reverse sweep runs a loop body's statements backwards, and each recorded variable is
+ * popped back to its previous value after its own statement is reversed. A rematerialised
+ * {@code v}, defined once by a {@code Let} at the top level of a loop's block B, is instead set
+ * again from {@code e} inside the reversed B, at a point where every operand of {@code e} holds the
+ * value it had at the definition, and before any reversed statement reads {@code v}:
+ *
+ * <ul>
+ *   <li>an operand not assigned anywhere in the innermost loop around B is the same throughout;
+ *   <li>an operand assigned once at the top level of B after {@code v} (a loop counter's {@code
+ *       i = i + 1}) is back to its old value right after that assignment is reversed: {@code v} is
+ *       recomputed there, so no statement from that one on may read {@code v};
+ *   <li>an operand defined in B before {@code v} must itself be rematerialised, and is recomputed
+ *       first.
+ * </ul>
+ *
+ * Everything else keeps being recorded. The to-be-recorded analysis sees the recomputations' reads
+ * (the dry run of the reverse sweep includes them), so an operand a recomputation needs, such as a
+ * loop counter, is recorded when it has to be.
+ */
+final class Rematerialization {
+  private static final Rematerialization NONE = new Rematerialization();
+
+  /** The rematerialised variables, each with its definition, in the order of the primal. */
+  private final Map<Var, Expr> definitions = new LinkedHashMap<>();
+
+  /** After reversing this statement, recompute these variables (in order). */
+  private final Map<Stmt, List<Var>> after = new IdentityHashMap<>();
+
+  /** At the start of reversing this block's statements, recompute these variables. */
+  private final Map<List<Stmt>, List<Var>> atStart = new IdentityHashMap<>();
+
+  /** Counter steps {@code w = t} (t = w ± c) that the reverse sweep undoes by arithmetic. */
+  private final Map<Stmt, Expr> inverses = new IdentityHashMap<>();
+
+  /** Exit tests {@code t = cond} of loops left only when they fail, by their loop. */
+  private final Map<Stmt.Loop, Stmt> exitTests = new IdentityHashMap<>();
+
+  private Rematerialization() {}
+
+  /** Nothing rematerialised: every value a loop overwrites and the reverse sweep reads is recorded. */
+  static Rematerialization none() {
+    return NONE;
+  }
+
+  /**
+   * Finds what a method's reverse sweep can recompute.
+   *
+   * @param body the primal body
+   * @param activity its activity (for the array families)
+   * @return the rematerialised variables and where each is recomputed
+   */
+  static Rematerialization of(Block body, Activity activity) {
+    Rematerialization r = new Rematerialization();
+    new Finder(r, body, activity).block(body, null);
+    return r;
+  }
+
+  /** Whether the reverse sweep recomputes {@code v} instead of popping it. */
+  boolean recomputes(Var v) {
+    return definitions.containsKey(v);
+  }
+
+  /** The rematerialised variables. */
+  Set<Var> variables() {
+    return definitions.keySet();
+  }
+
+  /** The variables to recompute right after the reverse of {@code s}. */
+  List<Var> after(Stmt s) {
+    return after.getOrDefault(s, List.of());
+  }
+
+  /** The variables to recompute before the first reversed statement of {@code statements}. */
+  List<Var> atStart(List<Stmt> statements) {
+    return atStart.getOrDefault(statements, List.of());
+  }
+
+  /**
+   * The value that undoes a counter step, {@code w ∓ c} for {@code w = t} with {@code t = w ± c},
+   * or null when the step is recorded like any other assignment.
+   */
+  Expr inverse(Stmt s) {
+    return inverses.get(s);
+  }
+
+  /**
+   * The exit test of a loop whose every iteration but the last passes it: {@code t = cond}
+   * directly before {@code if (t) {…} else break;}, which ends the body, with no other way out of
+   * the loop. The reverse sweep knows {@code t} from its iteration counter (false in the last
+   * iteration, which it reverses first, true in the others), so the test is not recorded.
+   *
+   * @return the test's assignment, or null
+   */
+  Stmt exitTest(Stmt.Loop loop) {
+    return exitTests.get(loop);
+  }
+
+  /** Whether the forward sweep skips recording this assignment: the reverse sweep redoes it. */
+  boolean undoes(Stmt s) {
+    return inverses.containsKey(s) || exitTests.containsValue(s);
+  }
+
+  /** The definition of a rematerialised variable. */
+  Expr definition(Var v) {
+    return definitions.get(v);
+  }
+
+  /** The analysis: one walk over the method, block by block, with the loop around each. */
+  private static final class Finder {
+    private final Rematerialization result;
+    private final Activity activity;
+    private final Map<Var, Integer> assignments = new HashMap<>();
+    private final Set<Var> writtenFamilies = new HashSet<>();
+    private final Set<Var> rowStoredFamilies = new HashSet<>();
+    private final Map<Var, Integer> mentions = new HashMap<>();
+    private final Set<Var> assignedOutsideLoops = new HashSet<>();
+
+    Finder(Rematerialization result, Block body, Activity activity) {
+      this.result = result;
+      this.activity = activity;
+      outsideLoops(body);
+      Activity.forEachStatement(body, s -> {
+        Var target = Stmt.assigned(s);
+        if (target == null && s instanceof Stmt.Declare declare) {
+          target = declare.target();
+        }
+        if (target != null) {
+          assignments.merge(target, 1, Integer::sum);
+        }
+        if (s instanceof Stmt.ArrayWrite write && write.array() instanceof Var a) {
+          writtenFamilies.add(family(a));
+          if (write.value().type() instanceof ArrayType) {
+            rowStoredFamilies.add(family(a));
+          }
+        }
+        Expr value = Stmt.evaluated(s);
+        if (value instanceof Expr.Call call) {
+          // Any array a call is given may be written by it, unless it is a differentiable method
+          // that says it does not.
+          List<Atom> arguments = call.arguments();
+          for (int i = 0; i < arguments.size(); i++) {
+            boolean reads = call.callee() instanceof Callee.Primal p && !p.method().writes(i);
+            if (!reads && arguments.get(i) instanceof Var a && a.type() instanceof ArrayType) {
+              writtenFamilies.add(family(a));
+              rowStoredFamilies.add(family(a));
+            }
+          }
+        }
+        for (Atom a : reads(s)) {
+          if (a instanceof Var v) {
+            mentions.merge(v, 1, Integer::sum);
+          }
+        }
+      });
+    }
+
+    /** The variables set (not declared) by statements that no loop encloses. */
+    private void outsideLoops(Block block) {
+      for (Stmt s : block.statements()) {
+        if (s instanceof Stmt.Set set) {
+          assignedOutsideLoops.add(set.target());
+        } else if (s instanceof Stmt.Declare declare) {
+          assignedOutsideLoops.add(declare.target());
+        } else if (s instanceof Stmt.If branch) {
+          outsideLoops(branch.then());
+          outsideLoops(branch.otherwise());
+        }
+      }
+    }
+
+    private Var family(Var a) {
+      return activity.families().node(a);
+    }
+
+    /** Walks a block; {@code loop} is the innermost loop around it, or null. */
+    void block(Block block, Stmt.Loop loop) {
+      List<Stmt> statements = block.statements();
+      for (int d = 0; d < statements.size(); d++) {
+        Stmt s = statements.get(d);
+        if (loop != null && s instanceof Stmt.Let let) {
+          consider(let, d, statements, loop);
+        } else if (loop != null && s instanceof Stmt.Set set) {
+          considerStep(set, d, statements, loop);
+        } else if (s instanceof Stmt.If branch) {
+          block(branch.then(), loop);
+          block(branch.otherwise(), loop);
+        } else if (s instanceof Stmt.Loop inner) {
+          considerExitTest(inner);
+          block(inner.body(), inner);
+        }
+      }
+    }
+
+    /** Rematerialises {@code let} when its definition and operands allow it. */
+    private void consider(Stmt.Let let, int d, List<Stmt> statements, Stmt.Loop loop) {
+      Var v = let.target();
+      Expr e = let.value();
+      if (assignments.getOrDefault(v, 0) != 1 || !cheapAndPure(e)) {
+        return;
+      }
+      // The statement after whose reverse v is recomputed: the first assignment of an operand
+      // that follows the definition (reversed last), or none (recomputed at the start).
+      int place = statements.size();
+      Set<Var> assignedInLoop = new HashSet<>();
+      Activity.forEachAssignment(loop.body(), (target, value) -> assignedInLoop.add(target));
+      for (Atom operand : e.operands()) {
+        if (!(operand instanceof Var w) || !assignedInLoop.contains(w)) {
+          continue; // a constant, or the same throughout the loop
+        }
+        int before = 0;
+        int later = -1;
+        int laterCount = 0;
+        for (int j = 0; j < statements.size(); j++) {
+          Stmt s = statements.get(j);
+          if (w.equals(Stmt.assigned(s))) {
+            if (j < d) {
+              before++;
+            } else if (j > d) {
+              later = later < 0 ? j : later;
+              laterCount++;
+            }
+          } else if (assignsNested(s, w)) {
+            return; // assigned in a branch or loop of B: no single point where it is back
+          }
+        }
+        int outsideBlock = countAssignments(loop.body(), w) - before - laterCount;
+        if (outsideBlock != 0) {
+          return; // assigned elsewhere in the loop: not known to be back at any point of B
+        }
+        if (before > 0) {
+          if (!(result.recomputes(w) && before == 1 && laterCount == 0)) {
+            return;
+          }
+          place = Math.min(place, placeOf(w, statements));
+        }
+        if (laterCount > 0) {
+          if (laterCount != 1 || before > 0) {
+            return;
+          }
+          place = Math.min(place, later);
+        }
+      }
+      // No statement reversed before the recomputation may read v, and nothing outside B's
+      // statements after the definition may read it at all.
+      int readsAfter = 0;
+      for (int j = d + 1; j < statements.size(); j++) {
+        int n = countReads(statements.get(j), v);
+        if (n > 0 && j >= place) {
+          return;
+        }
+        readsAfter += n;
+      }
+      if (readsAfter != mentions.getOrDefault(v, 0)) {
+        return;
+      }
+      result.definitions.put(v, e);
+      if (place == statements.size()) {
+        result.atStart.computeIfAbsent(statements, k -> new ArrayList<>()).add(v);
+      } else {
+        result.after.computeIfAbsent(statements.get(place), k -> new ArrayList<>()).add(v);
+      }
+    }
+
+    /**
+     * A counter step {@code w = t}, {@code t} defined just before in B as {@code w ± c}, is undone
+     * by {@code w ∓ c} when it is the only assignment of {@code w} in the loop (so each reversed
+     * iteration starts with the value the step left) and every other assignment of {@code w} is a
+     * declaration or lies in a loop (where it is recorded and popped back as before). Integer
+     * arithmetic wraps around exactly, so the inverse is exact.
+     */
+    private void considerStep(Stmt.Set set, int m, List<Stmt> statements, Stmt.Loop loop) {
+      Var w = set.target();
+      if (!(set.value() instanceof Var t) || !(w.type() == Primitive.INT || w.type() == Primitive.LONG)
+          || assignments.getOrDefault(t, 0) != 1 || countAssignments(loop.body(), w) != 1
+          || assignedOutsideLoops.contains(w)) {
+        return;
+      }
+      for (int a = m - 1; a >= 0; a--) {
+        Stmt s = statements.get(a);
+        if (s instanceof Stmt.Let let && let.target().equals(t)) {
+          Expr inverse = inverse(let.value(), w);
+          if (inverse != null) {
+            result.inverses.put(set, inverse);
+          }
+          return;
+        }
+      }
+    }
+
+    /** Finds the exit test of a loop that has no other way out (see {@link #exitTest}). */
+    private void considerExitTest(Stmt.Loop loop) {
+      List<Stmt> body = loop.body().statements();
+      int n = body.size();
+      if (n < 2 || !(body.get(n - 1) instanceof Stmt.If branch)
+          || !(branch.condition() instanceof Var t) || !t.equals(Stmt.assigned(body.get(n - 2)))
+          || assignments.getOrDefault(t, 0) != 1
+          || !onlyBreaks(branch.otherwise(), loop.label())) {
+        return;
+      }
+      // No other statement may leave this loop: a break to it or to a loop around it, a return.
+      Set<String> inner = new HashSet<>();
+      Activity.forEachStatement(loop.body(), s -> {
+        if (s instanceof Stmt.Loop l) {
+          inner.add(l.label());
+        }
+      });
+      boolean[] otherExit = new boolean[1];
+      Activity.forEachStatement(new Block(body.subList(0, n - 1)), s -> check(s, inner, otherExit));
+      Activity.forEachStatement(branch.then(), s -> check(s, inner, otherExit));
+      if (!otherExit[0]) {
+        result.exitTests.put(loop, body.get(n - 2));
+      }
+    }
+
+    /** Whether a block only leaves the loop: its break, and markers. */
+    private static boolean onlyBreaks(Block block, String label) {
+      List<Stmt> kept = block.statements().stream().filter(s -> !(s instanceof Stmt.Marker)).toList();
+      return kept.equals(List.of(new Stmt.Break(label)));
+    }
+
+    private static void check(Stmt s, Set<String> innerLabels, boolean[] otherExit) {
+      if (s instanceof Stmt.Return || s instanceof Stmt.Break b && !innerLabels.contains(b.label())) {
+        otherExit[0] = true;
+      }
+    }
+
+    /** {@code w − c} for {@code w + c} or {@code c + w}, {@code w + c} for {@code w − c}. */
+    private static Expr inverse(Expr step, Var w) {
+      if (!(step instanceof Expr.Binary b) || b.type() != w.type()) {
+        return null;
+      }
+      if (b.op() == BinaryOp.ADD && b.left().equals(w) && b.right() instanceof Const) {
+        return new Expr.Binary(BinaryOp.SUB, w, b.right(), w.type());
+      }
+      if (b.op() == BinaryOp.ADD && b.right().equals(w) && b.left() instanceof Const) {
+        return new Expr.Binary(BinaryOp.SUB, w, b.left(), w.type());
+      }
+      if (b.op() == BinaryOp.SUB && b.left().equals(w) && b.right() instanceof Const) {
+        return new Expr.Binary(BinaryOp.ADD, w, b.right(), w.type());
+      }
+      return null;
+    }
+
+    /** Where a rematerialised variable of this block is recomputed, as {@link #consider} chose. */
+    private int placeOf(Var w, List<Stmt> statements) {
+      for (int j = 0; j < statements.size(); j++) {
+        if (result.after(statements.get(j)).contains(w)) {
+          return j;
+        }
+      }
+      return statements.size();
+    }
+
+    /**
+     * Array reads of arrays nothing writes (for a row, nothing stores rows), lengths, and cheap
+     * arithmetic on numbers: pure, and cheaper to redo than to push and pop.
+     */
+    private boolean cheapAndPure(Expr e) {
+      if (e instanceof Expr.ArrayRead read) {
+        if (!(read.array() instanceof Var a)) {
+          return false;
+        }
+        Set<Var> written = e.type() instanceof ArrayType ? rowStoredFamilies : writtenFamilies;
+        return !written.contains(family(a));
+      }
+      if (e instanceof Expr.ArrayLength || e instanceof Expr.Cast) {
+        return true;
+      }
+      if (e instanceof Var v) {
+        return true;
+      }
+      if (e instanceof Expr.Unary unary) {
+        return unary.op() == UnaryOp.NEG && isNumber(unary.type());
+      }
+      if (e instanceof Expr.Binary binary) {
+        return (binary.op() == BinaryOp.ADD || binary.op() == BinaryOp.SUB
+            || binary.op() == BinaryOp.MUL) && isNumber(binary.type());
+      }
+      return false;
+    }
+
+    private static boolean isNumber(Object type) {
+      return type == Primitive.DOUBLE || type == Primitive.INT || type == Primitive.LONG;
+    }
+
+    private static boolean assignsNested(Stmt s, Var w) {
+      if (!(s instanceof Stmt.If) && !(s instanceof Stmt.Loop)) {
+        return false;
+      }
+      return countAssignments(new Block(List.of(s)), w) > 0;
+    }
+
+    private static int countAssignments(Block block, Var w) {
+      int[] n = new int[1];
+      Activity.forEachStatement(block, s -> {
+        Var target = Stmt.assigned(s);
+        if (target == null && s instanceof Stmt.Declare declare) {
+          target = declare.target();
+        }
+        if (w.equals(target)) {
+          n[0]++;
+        }
+      });
+      return n[0];
+    }
+
+    private static int countReads(Stmt statement, Var v) {
+      int[] n = new int[1];
+      Activity.forEachStatement(new Block(List.of(statement)), s -> {
+        for (Atom a : reads(s)) {
+          if (v.equals(a)) {
+            n[0]++;
+          }
+        }
+      });
+      return n[0];
+    }
+
+    /** The atoms a statement itself reads (not those of statements nested in it). */
+    private static List<Atom> reads(Stmt s) {
+      List<Atom> atoms = new ArrayList<>();
+      Expr value = Stmt.evaluated(s);
+      if (value instanceof Atom atom) {
+        atoms.add(atom);
+      } else if (value != null) {
+        atoms.addAll(value.operands());
+      }
+      if (s instanceof Stmt.ArrayWrite write) {
+        atoms.add(write.array());
+        atoms.add(write.index());
+        atoms.add(write.value());
+      } else if (s instanceof Stmt.If branch) {
+        atoms.add(branch.condition());
+      } else if (s instanceof Stmt.Return ret) {
+        atoms.add(ret.value());
+      } else if (s instanceof Stmt.Push push) {
+        atoms.add(push.value());
+      }
+      return atoms;
+    }
+  }
+}
