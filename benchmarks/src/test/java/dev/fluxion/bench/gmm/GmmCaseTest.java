@@ -36,7 +36,7 @@ class GmmCaseTest {
     var c = new GmmCase("gmm-1k-d10-K25", GmmCase.REFERENCE_FILE, EnumSet.of(Tool.OBJECTIVE),
         EnumSet.of(Tool.OBJECTIVE));
     GmmInput in = c.input();
-    double[] hand = c.fluxionGradient().clone();
+    double[] hand = c.handGradient().clone();
     double[] lastIcf = in.icf()[in.k() - 1];
     double[] fd = new double[in.k() + lastIcf.length];
     FiniteDifferences.gradient(c::objective, fd, in.alphas(), lastIcf);
