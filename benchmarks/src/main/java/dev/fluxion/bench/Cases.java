@@ -1,6 +1,8 @@
 package dev.fluxion.bench;
 
+import dev.fluxion.bench.ba.BaCase;
 import dev.fluxion.bench.gmm.GmmCases;
+import dev.fluxion.bench.lstm.LstmCase;
 import dev.fluxion.bench.small.SmallCases;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +25,8 @@ public final class Cases {
     List<Entry> entries = new ArrayList<>();
     // One line per case package, in the order of the table.
     entries.addAll(GmmCases.entries());
+    entries.addAll(BaCase.entries());
+    entries.addAll(LstmCase.entries());
     entries.addAll(SmallCases.entries());
     Map<String, Entry> byName = new LinkedHashMap<>();
     for (Entry e : entries) {

@@ -390,6 +390,21 @@ class MathFunctionsTest {
 
   // ---- Conventions at kinks: exact values, no tolerance. ----
 
+  /**
+   * tanh' = sech² keeps its relative accuracy where 1 − tanh² would be 0 (|x| beyond about 19)
+   * or lose digits (|x| of a few units): compared with 1/cosh²(x) to a few ulps, not to an
+   * absolute tolerance.
+   */
+  @ParameterizedTest
+  @ValueSource(doubles = {0.0, 1e-9, 0.3, -0.8, 4, -7.5, 19.5, -25, 300})
+  void tanhsDerivativeIsRelativelyAccurateForEveryArgument(double x) {
+    double expected = 1 / (Math.cosh(x) * Math.cosh(x));
+    double actual = MathFunctionsDerivatives.tanhGradient(x).x();
+    if (Math.abs(actual - expected) > 1e-14 * expected) {
+      throw new AssertionError("tanh'(" + x + ") = " + actual + ", sech² = " + expected);
+    }
+  }
+
   @Test
   void absHasDerivativeZeroAtZero() {
     assertExactly("d|x|/dx at 0", 0.0, MathFunctionsDerivatives.absGradient(0.0).x());
