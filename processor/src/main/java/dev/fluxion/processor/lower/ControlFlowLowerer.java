@@ -172,7 +172,10 @@ final class ControlFlowLowerer {
     return methodRegion.declaringJump(body);
   }
 
-  /** Lowers the method body; returns whether every path returned. */
+  /**
+   * Lowers the method body; returns whether every path returned (a path with a deferred return
+   * reaches the end of the body too, so {@code false} does not prove a return missing).
+   */
   boolean lowerBody(List<? extends StatementTree> body) {
     Deque<Work> work = new ArrayDeque<>();
     body.forEach(s -> work.add(new Source(s)));
@@ -440,10 +443,15 @@ final class ControlFlowLowerer {
     return true;
   }
 
-  /** A {@code return} outside loops (the result is set): the path ends either way. */
+  /**
+   * A {@code return} outside loops (the result is set): the path ends, or, deferred, goes on
+   * through the guards to the end of the method. Such a path takes part in the merges after the
+   * branches it leaves, so that the guarded code after them sees variables declared before them.
+   */
   private boolean returnFromMethod() {
     if (deferring()) {
       defer(LEAVE);
+      return false;
     }
     return true;
   }
@@ -502,7 +510,7 @@ final class ControlFlowLowerer {
    * left to the enclosing deferral.
    *
    * @param codes the jumps that may be pending
-   * @return whether every path ended
+   * @return whether every path ended (never, unless the end of a loop body came)
    */
   private boolean lowerGuarded(Deque<Work> work, Set<Integer> codes) {
     while (!work.isEmpty()) {
@@ -524,11 +532,8 @@ final class ControlFlowLowerer {
         run.add(work.pollFirst());
         item = next;
       }
-      // Outside loops, a pending jump can be a return: the path it takes has ended.
-      boolean skippedEnded = innermost == null && codes.equals(Set.of(LEAVE));
       Set<Integer> more = new TreeSet<>();
-      boolean ended = lowerer.branchAndMerge(jumpIs(0), () -> deferring(run, more),
-          () -> skippedEnded);
+      boolean ended = lowerer.branchAndMerge(jumpIs(0), () -> deferring(run, more), () -> false);
       codes.addAll(more);
       if (ended) {
         return true;

@@ -6,10 +6,13 @@ import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.ContinueTree;
 import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LabeledStatementTree;
+import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.SwitchTree;
@@ -166,8 +169,20 @@ final class Jumps {
   }
 
   /**
-   * Whether a statement may complete normally (JLS 14.22, simplified towards {@code true}: loops,
-   * switches and labelled statements are taken to complete).
+   * Whether a method body may complete normally, that is, end without a {@code return}: javac
+   * reports that as "missing return statement".
+   *
+   * @param body the method body
+   * @return whether javac's reachability rules let it complete normally
+   */
+  static boolean mayComplete(BlockTree body) {
+    return completes(body);
+  }
+
+  /**
+   * Whether a statement may complete normally, by the rules of JLS 14.22. Simplified towards
+   * {@code true}: any {@code break} out of a statement counts, reachable or not, and only the
+   * literal {@code true} is a constant condition.
    */
   private static boolean completes(StatementTree tree) {
     return switch (tree.getKind()) {
@@ -178,8 +193,57 @@ final class Jumps {
         yield ifTree.getElseStatement() == null || completes(ifTree.getThenStatement())
             || completes(ifTree.getElseStatement());
       }
+      case WHILE_LOOP -> !isTrue(((WhileLoopTree) tree).getCondition()) || breaksOut(tree, null);
+      case FOR_LOOP -> {
+        ExpressionTree condition = ((ForLoopTree) tree).getCondition();
+        yield condition != null && !isTrue(condition) || breaksOut(tree, null);
+      }
+      case DO_WHILE_LOOP -> !isTrue(((DoWhileLoopTree) tree).getCondition())
+          || breaksOut(tree, null);
+      case LABELED_STATEMENT -> {
+        LabeledStatementTree labeled = (LabeledStatementTree) tree;
+        yield completes(labeled.getStatement())
+            || breaksOut(labeled.getStatement(), labeled.getLabel().toString());
+      }
+      case SWITCH -> switchCompletes((SwitchTree) tree);
       default -> true;
     };
+  }
+
+  /** A switch statement completes unless it has a default and no path reaches its end. */
+  private static boolean switchCompletes(SwitchTree tree) {
+    List<? extends CaseTree> cases = tree.getCases();
+    if (cases.stream().noneMatch(c -> c.getExpressions().isEmpty())) {
+      return true;
+    }
+    for (int i = 0; i < cases.size(); i++) {
+      if (reachesEnd(cases, i)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isTrue(ExpressionTree condition) {
+    ExpressionTree e = condition;
+    while (e instanceof ParenthesizedTree p) {
+      e = p.getExpression();
+    }
+    return e instanceof LiteralTree literal && Boolean.TRUE.equals(literal.getValue());
+  }
+
+  /** Whether a loop's body has a {@code break} that leaves the loop (with its label, if any). */
+  private static boolean breaksOut(StatementTree loop, String label) {
+    boolean[] found = new boolean[1];
+    new LoopDepthScanner() {
+      @Override
+      public Void visitBreak(BreakTree node, Integer depth) {
+        found[0] |= node.getLabel() == null ? depth == 1
+            : node.getLabel().contentEquals(label == null ? "" : label);
+        return null;
+      }
+    }.scan(loop, 0);
+    return found[0];
   }
 
   private static int loopDepth(int depth) {
