@@ -532,14 +532,25 @@ final class ControlFlowLowerer {
         run.add(work.pollFirst());
         item = next;
       }
+      if (!Jumps.completes(((Source) item).tree())) {
+        // What follows, up to the end of a switch or loop body, is unreachable from here.
+        while (work.peekFirst() instanceof Source) {
+          work.pollFirst();
+        }
+      }
+      // At the end of the method, a return need not be deferred: no statement follows.
+      boolean last = work.isEmpty() && innermost == null && !deferring();
       Set<Integer> more = new TreeSet<>();
-      boolean ended = lowerer.branchAndMerge(jumpIs(0), () -> deferring(run, more), () -> false);
+      boolean ended = lowerer.branchAndMerge(jumpIs(0),
+          () -> last ? lower(run) : deferring(run, more), () -> false);
       codes.addAll(more);
       if (ended) {
         return true;
       }
     }
-    region().codes.addAll(codes);
+    if (deferring()) {
+      region().codes.addAll(codes);
+    }
     return false;
   }
 

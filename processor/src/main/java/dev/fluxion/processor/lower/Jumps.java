@@ -169,22 +169,15 @@ final class Jumps {
   }
 
   /**
-   * Whether a method body may complete normally, that is, end without a {@code return}: javac
-   * reports that as "missing return statement".
+   * Whether a statement may complete normally, by the rules of JLS 14.22: for a method body, whether
+   * javac reports "missing return statement". Simplified towards {@code true}: any {@code break}
+   * out of a statement counts, reachable or not, and only the literal {@code true} is a constant
+   * condition.
    *
-   * @param body the method body
-   * @return whether javac's reachability rules let it complete normally
+   * @param tree a statement
+   * @return whether it may complete normally
    */
-  static boolean mayComplete(BlockTree body) {
-    return completes(body);
-  }
-
-  /**
-   * Whether a statement may complete normally, by the rules of JLS 14.22. Simplified towards
-   * {@code true}: any {@code break} out of a statement counts, reachable or not, and only the
-   * literal {@code true} is a constant condition.
-   */
-  private static boolean completes(StatementTree tree) {
+  static boolean completes(StatementTree tree) {
     return switch (tree.getKind()) {
       case RETURN, BREAK, CONTINUE, THROW -> false;
       case BLOCK -> ((BlockTree) tree).getStatements().stream().allMatch(Jumps::completes);

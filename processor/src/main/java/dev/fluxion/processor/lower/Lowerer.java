@@ -124,7 +124,7 @@ public final class Lowerer {
     // Paths with a deferred return, and paths javac knows to be dead (after an endless loop),
     // reach the end of the lowered body too. Only where javac's rules let the body complete is a
     // return missing; javac reports that after processing, and that is the error to see.
-    if (!flow.lowerBody(body) && Jumps.mayComplete(tree.getBody())) {
+    if (!flow.lowerBody(body) && Jumps.completes(tree.getBody())) {
       throw new LeftToJavac("a path through " + descriptor.name() + " does not return");
     }
     Block lowered = flow.declaringJump(out.build());
