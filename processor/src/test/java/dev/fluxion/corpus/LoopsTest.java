@@ -174,6 +174,14 @@ class LoopsTest {
             })
             // 0.9 halves s in case 0, -0.6 continues from case 1, 2.6 breaks out of the switch.
             .at(0.9).at(-0.6).at(2.6),
+        Case.of("declaredBetweenJumps", "x")
+            .primal(v -> Loops.declaredBetweenJumps(v[0], 6))
+            .generated(v -> {
+              var g = LoopsDerivatives.declaredBetweenJumpsGradient(v[0], 6);
+              return vec(g.value(), g.x());
+            })
+            // 0.5 runs every iteration, 1.3 breaks in the second, 2.2 returns in the first.
+            .at(0.5).at(1.3).at(2.2),
         switchArrow(0).at(1.3).at(-0.4),
         switchArrow(1).at(1.3),
         switchArrow(2).at(-0.4),

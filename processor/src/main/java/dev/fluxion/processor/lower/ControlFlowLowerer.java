@@ -384,32 +384,15 @@ final class ControlFlowLowerer {
         () -> caseChain(tree, selector, matched + 1, rest));
   }
 
-  /** The code of the case at {@code index} (none for -1): its body and those it falls into. */
+  /** The code of the case at {@code index} (none for -1), then the end of the switch. */
   private static Deque<Work> caseWork(SwitchTree tree, int index, List<Work> rest) {
     Deque<Work> work = new ArrayDeque<>();
-    List<? extends CaseTree> cases = tree.getCases();
     if (index >= 0) {
-      boolean rule = cases.get(index).getCaseKind() == CaseTree.CaseKind.RULE;
-      int last = rule ? index : cases.size() - 1;
-      for (int i = index; i <= last; i++) {
-        caseBody(cases.get(i)).forEach(s -> work.add(new Source(s)));
-      }
+      Jumps.caseCode(tree.getCases(), index).forEach(s -> work.add(new Source(s)));
     }
     work.add(new EndOfSwitch(tree));
     work.addAll(rest);
     return work;
-  }
-
-  private static List<StatementTree> caseBody(CaseTree c) {
-    if (c.getCaseKind() == CaseTree.CaseKind.RULE) {
-      Tree body = c.getBody();
-      if (body instanceof StatementTree s) {
-        return List.of(s);
-      }
-      throw new Rejection(Diagnostic.UNSUPPORTED_STATEMENT, body, "a case rule with an expression",
-          "write a statement or a block after '->'");
-    }
-    return new ArrayList<>(c.getStatements());
   }
 
   // ---- jumps, carried out or deferred ----
@@ -527,10 +510,15 @@ final class ControlFlowLowerer {
         return afterSwitch(end.tree(),
             () -> codes.isEmpty() ? lower(work) : lowerGuarded(work, codes));
       }
+      // A run ends after a statement that may jump, unless it declares a variable: the statements
+      // after it may use the variable, so they stay in its scope, inside the same guard.
       Deque<Work> run = new ArrayDeque<>(List.of(item));
-      while (!Jumps.out(((Source) item).tree()) && work.peekFirst() instanceof Source next) {
+      boolean declares = ((Source) item).tree() instanceof VariableTree;
+      while ((declares || !Jumps.out(((Source) item).tree()))
+          && work.peekFirst() instanceof Source next) {
         run.add(work.pollFirst());
         item = next;
+        declares |= next.tree() instanceof VariableTree;
       }
       if (!Jumps.completes(((Source) item).tree())) {
         // What follows, up to the end of a switch or loop body, is unreachable from here.
@@ -538,11 +526,8 @@ final class ControlFlowLowerer {
           work.pollFirst();
         }
       }
-      // At the end of the method, a return need not be deferred: no statement follows.
-      boolean last = work.isEmpty() && innermost == null && !deferring();
       Set<Integer> more = new TreeSet<>();
-      boolean ended = lowerer.branchAndMerge(jumpIs(0),
-          () -> last ? lower(run) : deferring(run, more), () -> false);
+      boolean ended = lowerer.branchAndMerge(jumpIs(0), () -> deferring(run, more), () -> false);
       codes.addAll(more);
       if (ended) {
         return true;

@@ -19,13 +19,17 @@ import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreeScanner;
+import dev.fluxion.processor.diag.Diagnostic;
+import dev.fluxion.processor.diag.Rejection;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * What {@link ControlFlowLowerer} needs to know of the jumps in source statements before it lowers
- * them: whether a statement jumps out of itself, and how many of its paths reach its end.
+ * them: whether a statement jumps out of itself, whether it may complete normally, how many of its
+ * paths reach its end, and which statements a {@code switch} runs from each case.
  *
  * <p>The answers may err on one side only: a statement said to complete normally may in fact
  * never do so. That costs at most a jump variable where none was needed, never a wrong lowering.
@@ -136,23 +140,42 @@ final class Jumps {
 
   /** Whether the code entered at case {@code index} (with fall-through) may reach the end. */
   private static boolean reachesEnd(List<? extends CaseTree> cases, int index) {
-    boolean rule = cases.get(index).getCaseKind() == CaseTree.CaseKind.RULE;
-    int last = rule ? index : cases.size() - 1;
-    for (int i = index; i <= last; i++) {
-      CaseTree c = cases.get(i);
-      List<? extends StatementTree> body = rule
-          ? (c.getBody() instanceof StatementTree s ? List.of(s) : List.of())
-          : c.getStatements();
-      for (StatementTree s : body) {
-        if (breaksSwitch(s)) {
-          return true;
-        }
-        if (!completes(s)) {
-          return false;
-        }
+    for (StatementTree s : caseCode(cases, index)) {
+      if (breaksSwitch(s)) {
+        return true;
+      }
+      if (!completes(s)) {
+        return false;
       }
     }
     return true;
+  }
+
+  /**
+   * The statements run from the case at {@code index}: its body followed, as in Java, by the
+   * bodies after it (fall-through); the arrow form never falls through.
+   *
+   * @param cases the cases of a switch
+   * @param index where the switch enters
+   * @return the statements, in order
+   * @throws Rejection on a case rule whose body is an expression
+   */
+  static List<StatementTree> caseCode(List<? extends CaseTree> cases, int index) {
+    boolean rule = cases.get(index).getCaseKind() == CaseTree.CaseKind.RULE;
+    int last = rule ? index : cases.size() - 1;
+    List<StatementTree> code = new ArrayList<>();
+    for (int i = index; i <= last; i++) {
+      CaseTree c = cases.get(i);
+      if (!rule) {
+        code.addAll(c.getStatements());
+      } else if (c.getBody() instanceof StatementTree s) {
+        code.add(s);
+      } else {
+        throw new Rejection(Diagnostic.UNSUPPORTED_STATEMENT, c.getBody(),
+            "a case rule with an expression", "write a statement or a block after '->'");
+      }
+    }
+    return code;
   }
 
   /** Whether a statement in a case contains a {@code break} of that switch. */

@@ -482,4 +482,30 @@ public final class Loops {
     }
     return s;
   }
+
+  /**
+   * A variable declared after an {@code if} whose jump is deferred, and used after a later jump:
+   * it stays in scope (the fuzzer's seeds 421, 588 and 721).
+   */
+  @Differentiable
+  public static double declaredBetweenJumps(double x, int n) {
+    double s = x;
+    for (int i = 0; i < n; i++) {
+      if (i % 2 == 0) {
+        s += x;
+      } else {
+        if (s > 2.5) {
+          break;
+        }
+        s *= 0.9;
+      }
+      double d = s * x;
+      if (d > 6) {
+        return d;
+      }
+      d -= 0.1 * d * d;
+      s = d + x;
+    }
+    return s;
+  }
 }
