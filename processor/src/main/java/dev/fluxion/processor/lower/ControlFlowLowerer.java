@@ -131,16 +131,16 @@ final class ControlFlowLowerer {
         return body;
       }
       Block.Builder out = new Block.Builder()
-          .add(new Stmt.Comment(jump.name() + comment))
+          .add(new Stmt.Comment(jump.name() + ": a jump deferred" + comment))
           .add(new Stmt.Let(jump, ZERO));
       return out.addAll(body).build();
     }
   }
 
   private static final String REGION_COMMENT_LOOP =
-      ": 1 break, 2 continue, 3 and up break out of a switch, deferred to the end of the iteration";
+      " to the end of the iteration (1 break, 2 continue, 3+ break out of a switch)";
   private static final String REGION_COMMENT_METHOD =
-      ": 1 return, 3 and up break out of a switch, deferred to the end of the method";
+      " to the end of the method (1 return, 3+ break out of a switch)";
 
   /** Jump codes: leave the region (break out of the loop, return from the method). */
   private static final int LEAVE = 1;
