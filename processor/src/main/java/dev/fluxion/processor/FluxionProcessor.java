@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import dev.fluxion.processor.diag.Diagnostic;
+import dev.fluxion.processor.diag.LeftToJavac;
 import dev.fluxion.processor.diag.Problem;
 import dev.fluxion.processor.diag.Rejection;
 import dev.fluxion.processor.diag.Reporter;
@@ -164,6 +165,8 @@ public final class FluxionProcessor extends AbstractProcessor {
       } catch (MethodDescriber.InvalidDeclaration e) {
         reporter.report(e.problem().diagnostic(), method, annotation,
             e.problem().arguments().toArray());
+      } catch (LeftToJavac e) {
+        // Nothing to add to javac's own error.
       } catch (Rejection e) {
         TreePath path = trees.getPath(method);
         for (Problem p : e.problems()) {

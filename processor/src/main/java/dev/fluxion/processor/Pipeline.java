@@ -65,6 +65,7 @@ final class Pipeline {
    * @return its descriptor and reverse building block
    * @throws MethodDescriber.InvalidDeclaration if the annotation is misused
    * @throws Rejection if the body leaves the subset
+   * @throws dev.fluxion.processor.diag.LeftToJavac if the body has an error javac reports itself
    */
   CompanionWriter.Derived differentiate(ExecutableElement element) {
     DifferentiableMethod descriptor = describer.describe(element);

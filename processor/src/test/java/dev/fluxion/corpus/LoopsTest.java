@@ -133,6 +133,55 @@ class LoopsTest {
               return vec(1 / denominator, Math.sin(big) / denominator);
             })
             .at(1.0, 0.3).at(2.5, 0.7),
+        Case.of("squareOnceBelowOne", "x")
+            .primal(v -> Loops.squareOnceBelowOne(v[0]))
+            .generated(v -> {
+              var g = LoopsDerivatives.squareOnceBelowOneGradient(v[0]);
+              return vec(g.value(), g.x());
+            })
+            .exact(v -> {
+              double scale = 0.5;
+              while (v[0] * scale >= 1) {
+                scale *= 0.5;
+              }
+              return vec(2 * v[0] * scale * scale);
+            })
+            .at(0.7).at(3.1).at(-2),
+        Case.of("returnsFromBranches", "x", "y")
+            .primal(v -> Loops.returnsFromBranches(v[0], v[1]))
+            .generated(v -> {
+              var g = LoopsDerivatives.returnsFromBranchesGradient(v[0], v[1]);
+              return vec(g.value(), g.x(), g.y());
+            })
+            .exact(v -> {
+              double x = v[0];
+              double y = v[1];
+              if (x <= 0 && y > 1) {
+                return vec(y, x);
+              }
+              if (y <= 0 && x > 1) {
+                return vec(2 * y + 2, 2 * x);
+              }
+              return x > 0 ? vec(y * y + y + Math.cos(x), 2 * x * y + x)
+                  : vec(y * y + Math.cos(x), 2 * x * y);
+            })
+            .at(0.7, 0.4).at(-0.5, 1.5).at(1.5, -0.5).at(-0.5, 0.5),
+        Case.of("switchWithJoins", "x")
+            .primal(v -> Loops.switchWithJoins(v[0], 7))
+            .generated(v -> {
+              var g = LoopsDerivatives.switchWithJoinsGradient(v[0], 7);
+              return vec(g.value(), g.x());
+            })
+            // 0.9 halves s in case 0, -0.6 continues from case 1, 2.6 breaks out of the switch.
+            .at(0.9).at(-0.6).at(2.6),
+        Case.of("declaredBetweenJumps", "x")
+            .primal(v -> Loops.declaredBetweenJumps(v[0], 6))
+            .generated(v -> {
+              var g = LoopsDerivatives.declaredBetweenJumpsGradient(v[0], 6);
+              return vec(g.value(), g.x());
+            })
+            // 0.5 runs every iteration, 1.3 breaks in the second, 2.2 returns in the first.
+            .at(0.5).at(1.3).at(2.2),
         switchArrow(0).at(1.3).at(-0.4),
         switchArrow(1).at(1.3),
         switchArrow(2).at(-0.4),

@@ -499,7 +499,7 @@ class DiagnosticsTest {
 
   @Test
   void flx211VaryingArgumentWithoutARegisteredPartial() {
-    assertError("FLX211", 5, source(
+    assertErrorContaining("FLX211", 5, "registered for its parameter 'b';", source(
         "  @Differentiable static double g(double x, double y) {",
         "    return f(x, y);",
         "  }",
@@ -531,5 +531,26 @@ class DiagnosticsTest {
     // Only bad's error: good's companion was written, so use() compiles.
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation).hadErrorContaining("[FLX201]").inFile(source).onLine(4);
+  }
+
+  @Test
+  void aMissingReturnIsLeftToJavac() {
+    // Processors run before javac checks that every path returns: Fluxion writes nothing for such
+    // a method and adds no error of its own, in a loop or not.
+    JavaFileObject source = source(
+        "  @Differentiable static double branch(double x) {",
+        "    if (x > 0) { return x; }",
+        "  }",
+        "  @Differentiable static double loop(double x) {",
+        "    for (int i = 0; i < 3; i++) { if (x > i) { return x * i; } }",
+        "  }",
+        "  @Differentiable static double good(double x) { return x * x; }",
+        "  static double use() { return CDerivatives.goodGradient(3).x(); }");
+    Compilation compilation = Compiler.compile(source);
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation).hadErrorContaining("missing return statement").inFile(source)
+        .onLine(6);
+    assertThat(compilation).hadErrorContaining("missing return statement").inFile(source)
+        .onLine(9);
   }
 }

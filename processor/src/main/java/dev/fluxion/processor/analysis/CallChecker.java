@@ -125,7 +125,7 @@ public final class CallChecker {
             Tree argument = site instanceof MethodInvocationTree invocation
                 ? invocation.getArguments().get(i) : site;
             problems.add(new Problem(Diagnostic.MISSING_PARTIAL, argument, argument, r.name(),
-                "#" + (i + 1)));
+                r.parameters().get(i)));
           }
         }
       } else if (call.callee() instanceof Callee.Primal p) {

@@ -74,10 +74,11 @@ public sealed interface Callee
    *
    * @param owner the declaring class
    * @param name the method's name
+   * @param parameters the names of its parameters, for messages
    * @param partials for each parameter, its registered partial derivative, or {@code null}
    */
-  record Registered(Reference owner, String name, java.util.List<DifferentiableMethod> partials)
-      implements Callee {}
+  record Registered(Reference owner, String name, java.util.List<String> parameters,
+      java.util.List<DifferentiableMethod> partials) implements Callee {}
 
   /**
    * A static method Fluxion does not look inside, with a pullback and a tangent the user

@@ -15,7 +15,6 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LabeledStatementTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.SwitchTree;
@@ -39,11 +38,11 @@ import dev.fluxion.processor.ir.Var;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Lowers statements and control flow for {@link Lowerer}: blocks, declarations, {@code if},
@@ -51,10 +50,17 @@ import java.util.Set;
  *
  * <p>The IR has one loop form, {@link Stmt.Loop}, left only by {@link Stmt.Break}. To keep the
  * reverse sweep simple, every jump ends a path: when an {@code if} (or {@code switch}) contains a
- * jump, the statements after it are lowered into each of its branches, so that each path through
- * a loop body ends exactly once: by starting the next iteration, or by leaving the loop. A jump
- * past the innermost loop (a labelled {@code break}, or a {@code return} inside a loop) sets an
- * exit code and leaves the innermost loop; code after that loop dispatches on the code.
+ * jump and only one of its paths goes on, the statements after it are lowered into that path, so
+ * that each path through a loop body ends exactly once: by starting the next iteration, or by
+ * leaving the loop. A jump past the innermost loop (a labelled {@code break}, or a {@code return}
+ * inside a loop) sets an exit code and leaves the innermost loop; code after that loop dispatches
+ * on the code.
+ *
+ * <p>When several paths through such a statement go on, copying the statements after it into
+ * each would double the code with every such statement. Its jumps are deferred instead: a jump
+ * sets the {@link Region}'s jump variable, the statements after it run only while that variable
+ * is 0, and the end of the loop body (or of the {@code switch} a {@code break} leaves) acts on it.
+ * The reverse sweep sees the same guards, so it too skips what the forward sweep skipped.
  *
  * <p>Variables that a loop assigns are carried by one variable each (the loop variable), assigned
  * at the end of every path through the body; inside the body every assignment still makes a new
@@ -87,7 +93,8 @@ final class ControlFlowLowerer {
     final Tree tree;
     final LoopFrame parent;
     final Map<String, Var> loopVars = new LinkedHashMap<>();
-    final Set<Integer> outwardExits = new java.util.TreeSet<>();
+    final Set<Integer> outwardExits = new TreeSet<>();
+    final Region region = new Region(REGION_COMMENT_LOOP);
     Var index;
     Atom array;
 
@@ -101,11 +108,53 @@ final class ControlFlowLowerer {
     }
   }
 
+  /**
+   * A loop body or the method body: the place where jumps deferred inside it are acted on, at its
+   * end (or at the end of the {@code switch} that a deferred {@code break} leaves).
+   */
+  private static final class Region {
+    final String comment;
+    /** The jump variable: 0 while no jump is pending, else the pending jump's code. */
+    Var jump;
+    /** While deferring: jumps to break targets below this index (and returns) are deferred. */
+    int boundary = -1;
+    /** While deferring: the codes of the jumps deferred so far. */
+    Set<Integer> codes = new TreeSet<>();
+
+    Region(String comment) {
+      this.comment = comment;
+    }
+
+    /** The body with the jump variable, if it was used, declared (as 0) at its start. */
+    Block declaringJump(Block body) {
+      if (jump == null) {
+        return body;
+      }
+      Block.Builder out = new Block.Builder()
+          .add(new Stmt.Comment(jump.name() + ": a jump deferred" + comment))
+          .add(new Stmt.Let(jump, ZERO));
+      return out.addAll(body).build();
+    }
+  }
+
+  private static final String REGION_COMMENT_LOOP =
+      " to the end of the iteration (1 break, 2 continue, 3+ break out of a switch)";
+  private static final String REGION_COMMENT_METHOD =
+      " to the end of the method (1 return, 3+ break out of a switch)";
+
+  /** Jump codes: leave the region (break out of the loop, return from the method). */
+  private static final int LEAVE = 1;
+  /** Jump codes: go to the next iteration. */
+  private static final int NEXT = 2;
+  /** Jump codes: from here on, break out of the switch at (code - this) in the break targets. */
+  private static final int SWITCH_BREAK = 3;
+  private static final Const ZERO = new Const(0, Primitive.INT);
+
   private static final int EXIT_RETURN = 1;
 
   private final Lowerer lowerer;
-  private final MethodTree method;
   private final List<Object> breakTargets = new ArrayList<>();
+  private final Region methodRegion = new Region(REGION_COMMENT_METHOD);
   private LoopFrame innermost;
   private int loops;
   // Top-level statements followed directly by a loop: where Checkpoints.binomial may stand.
@@ -113,38 +162,24 @@ final class ControlFlowLowerer {
   // The snapshot count of the marker just lowered, for the loop right after it.
   private Atom pendingSnapshots;
 
-  ControlFlowLowerer(Lowerer lowerer, MethodTree method) {
+  ControlFlowLowerer(Lowerer lowerer) {
     this.lowerer = lowerer;
-    this.method = method;
   }
 
-  /** Whether the method needs an exit code: a jump past the innermost loop. */
-  boolean needsExitCode() {
-    boolean[] needed = new boolean[1];
-    new LoopDepthScanner() {
-      @Override
-      public Void visitReturn(ReturnTree node, Integer depth) {
-        needed[0] |= depth > 0;
-        return null;
-      }
-
-      @Override
-      public Void visitBreak(BreakTree node, Integer depth) {
-        needed[0] |= node.getLabel() != null && depth > 1;
-        return null;
-      }
-
-      @Override
-      public Void visitContinue(ContinueTree node, Integer depth) {
-        needed[0] |= node.getLabel() != null && depth > 1;
-        return null;
-      }
-
-    }.scan(method.getBody(), 0);
-    return needed[0];
+  /**
+   * The lowered method body with its jump variable declared, if a jump was deferred in it.
+   *
+   * @param body the method body as lowered by {@link #lowerBody(List)}
+   * @return the body to use
+   */
+  Block declaringJump(Block body) {
+    return methodRegion.declaringJump(body);
   }
 
-  /** Lowers the method body; returns whether every path returned. */
+  /**
+   * Lowers the method body; returns whether every path returned (a path with a deferred return
+   * reaches the end of the body too, so {@code false} does not prove a return missing).
+   */
   boolean lowerBody(List<? extends StatementTree> body) {
     for (int i = 0; i + 1 < body.size(); i++) {
       StatementTree next = body.get(i + 1);
@@ -168,18 +203,7 @@ final class ControlFlowLowerer {
         return true;
       }
       if (item instanceof EndOfSwitch end) {
-        // What follows the switch belongs to the enclosing statements: a break there does not
-        // target this switch.
-        int index = breakTargets.lastIndexOf(end.tree());
-        if (index < 0) {
-          continue;
-        }
-        breakTargets.remove(index);
-        try {
-          return lower(work);
-        } finally {
-          breakTargets.add(index, end.tree());
-        }
+        return afterSwitch(end.tree(), () -> lower(work));
       }
       if (item instanceof Dispatch dispatch) {
         return dispatch(dispatch.loop(), work);
@@ -197,8 +221,9 @@ final class ControlFlowLowerer {
           return lowerReturn((ReturnTree) statement);
         }
         case BREAK -> {
-          if (lowerBreak((BreakTree) statement, work)) {
-            return true;
+          Boolean ended = lowerBreak((BreakTree) statement, work);
+          if (ended != null) {
+            return ended;
           }
         }
         case CONTINUE -> {
@@ -206,15 +231,17 @@ final class ControlFlowLowerer {
         }
         case IF -> {
           IfTree ifTree = (IfTree) statement;
-          if (jumpsOut(ifTree)) {
-            return lowerIfWithRest(ifTree, List.copyOf(work));
+          if (Jumps.out(ifTree)) {
+            return Jumps.joinAfter(ifTree) && hasStatements(work)
+                ? lowerThenGuard(ifTree, work) : lowerIfWithRest(ifTree, List.copyOf(work));
           }
           lowerIf(ifTree);
         }
         case SWITCH -> {
           SwitchTree switchTree = (SwitchTree) statement;
-          if (jumpsOut(switchTree)) {
-            return lowerSwitch(switchTree, List.copyOf(work));
+          if (Jumps.out(switchTree)) {
+            return Jumps.joinAfter(switchTree) && hasStatements(work)
+                ? lowerThenGuard(switchTree, work) : lowerSwitch(switchTree, List.copyOf(work));
           }
           lowerSwitch(switchTree, List.of());
         }
@@ -334,10 +361,7 @@ final class ControlFlowLowerer {
       return true;
     }
     lowerer.emit(new Stmt.Set(result, value));
-    if (innermost != null) {
-      leaveTowards(EXIT_RETURN);
-    }
-    return true;
+    return innermost != null ? leaveTowards(EXIT_RETURN) : returnFromMethod();
   }
 
   // ---- branches ----
@@ -415,32 +439,185 @@ final class ControlFlowLowerer {
         () -> caseChain(tree, selector, matched + 1, rest));
   }
 
-  /** The code of the case at {@code index} (none for -1): its body and those it falls into. */
+  /** The code of the case at {@code index} (none for -1), then the end of the switch. */
   private static Deque<Work> caseWork(SwitchTree tree, int index, List<Work> rest) {
     Deque<Work> work = new ArrayDeque<>();
-    List<? extends CaseTree> cases = tree.getCases();
     if (index >= 0) {
-      boolean rule = cases.get(index).getCaseKind() == CaseTree.CaseKind.RULE;
-      int last = rule ? index : cases.size() - 1;
-      for (int i = index; i <= last; i++) {
-        caseBody(cases.get(i)).forEach(s -> work.add(new Source(s)));
-      }
+      Jumps.caseCode(tree.getCases(), index).forEach(s -> work.add(new Source(s)));
     }
     work.add(new EndOfSwitch(tree));
     work.addAll(rest);
     return work;
   }
 
-  private static List<StatementTree> caseBody(CaseTree c) {
-    if (c.getCaseKind() == CaseTree.CaseKind.RULE) {
-      Tree body = c.getBody();
-      if (body instanceof StatementTree s) {
-        return List.of(s);
-      }
-      throw new Rejection(Diagnostic.UNSUPPORTED_STATEMENT, body, "a case rule with an expression",
-          "write a statement or a block after '->'");
+  // ---- jumps, carried out or deferred ----
+
+  /** The region jumps are deferred to: the innermost loop's body, else the method's. */
+  private Region region() {
+    return innermost != null ? innermost.region : methodRegion;
+  }
+
+  /** Whether the jumps being lowered now are deferred (they leave a statement others join after). */
+  private boolean deferring() {
+    return region().boundary >= 0;
+  }
+
+  /** {@code break} out of the innermost loop: leave it now, or defer. */
+  private boolean breakInnermost() {
+    if (deferring()) {
+      defer(LEAVE);
+      return false;
     }
-    return new ArrayList<>(c.getStatements());
+    return leave(innermost);
+  }
+
+  /** {@code continue} the innermost loop: go to the end of the iteration now, or defer. */
+  private boolean continueInnermost() {
+    if (deferring()) {
+      defer(NEXT);
+      return false;
+    }
+    endOfIteration(innermost);
+    return true;
+  }
+
+  /**
+   * A {@code return} outside loops (the result is set): the path ends, or, deferred, goes on
+   * through the guards to the end of the method. Such a path takes part in the merges after the
+   * branches it leaves, so that the guarded code after them sees variables declared before them.
+   */
+  private boolean returnFromMethod() {
+    if (deferring()) {
+      defer(LEAVE);
+      return false;
+    }
+    return true;
+  }
+
+  /** Defers a jump: its code goes into the region's jump variable, for the guards to see. */
+  private void defer(int code) {
+    Region region = region();
+    if (region.jump == null) {
+      region.jump = new Var(lowerer.names().fresh("jump"), Primitive.INT, Var.Kind.DERIVED);
+    }
+    lowerer.emit(new Stmt.Set(region.jump, new Const(code, Primitive.INT)));
+    region.codes.add(code);
+  }
+
+  /** The condition "the pending jump is {@code code}" (0: none is pending). */
+  private Atom jumpIs(int code) {
+    return lowerer.expressions().atomOf(new Expr.Binary(BinaryOp.EQ, region().jump,
+        new Const(code, Primitive.INT), Primitive.BOOLEAN));
+  }
+
+  private static boolean hasStatements(Deque<Work> work) {
+    return work.stream().anyMatch(w -> w instanceof Source);
+  }
+
+  /**
+   * A statement that jumps, after which more than one path goes on: it is lowered with its jumps
+   * deferred, then what follows it once, guarded by the jump variable.
+   */
+  private boolean lowerThenGuard(StatementTree statement, Deque<Work> rest) {
+    Set<Integer> codes = new TreeSet<>();
+    if (deferring(work(statement, List.of()), codes)) {
+      return true;
+    }
+    return lowerGuarded(rest, codes);
+  }
+
+  /** Lowers work with the jumps that leave it deferred, adding their codes to {@code codes}. */
+  private boolean deferring(Deque<Work> work, Set<Integer> codes) {
+    Region region = region();
+    int boundary = region.boundary;
+    Set<Integer> outer = region.codes;
+    region.boundary = breakTargets.size();
+    region.codes = codes;
+    try {
+      return lower(work);
+    } finally {
+      region.boundary = boundary;
+      region.codes = outer;
+    }
+  }
+
+  /**
+   * What follows a deferred jump. Each run of statements, up to one that may jump again, runs only
+   * while no jump is pending; the end of a switch ends a {@code break} out of it, and the end of
+   * the loop body acts on the pending jump. Codes still pending at the end of {@code work} are
+   * left to the enclosing deferral.
+   *
+   * @param codes the jumps that may be pending
+   * @return whether every path ended (never, unless the end of a loop body came)
+   */
+  private boolean lowerGuarded(Deque<Work> work, Set<Integer> codes) {
+    while (!work.isEmpty()) {
+      Work item = work.pollFirst();
+      if (item instanceof EndOfIteration end) {
+        return endOfIteration(end.loop(), codes);
+      }
+      if (item instanceof EndOfSwitch end) {
+        int code = SWITCH_BREAK + breakTargets.lastIndexOf(end.tree());
+        if (codes.remove(code)) {
+          lowerer.emit(new Stmt.If(jumpIs(code),
+              new Block(List.of(new Stmt.Set(region().jump, ZERO))), Block.EMPTY));
+        }
+        return afterSwitch(end.tree(),
+            () -> codes.isEmpty() ? lower(work) : lowerGuarded(work, codes));
+      }
+      // A run ends after a statement that may jump, unless it declares a variable: the statements
+      // after it may use the variable, so they stay in its scope, inside the same guard.
+      Deque<Work> run = new ArrayDeque<>(List.of(item));
+      boolean declares = ((Source) item).tree() instanceof VariableTree;
+      while ((declares || !Jumps.out(((Source) item).tree()))
+          && work.peekFirst() instanceof Source next) {
+        run.add(work.pollFirst());
+        item = next;
+        declares |= next.tree() instanceof VariableTree;
+      }
+      if (!Jumps.completes(((Source) item).tree())) {
+        // What follows, up to the end of a switch or loop body, is unreachable from here.
+        while (work.peekFirst() instanceof Source) {
+          work.pollFirst();
+        }
+      }
+      Set<Integer> more = new TreeSet<>();
+      boolean ended = lowerer.branchAndMerge(jumpIs(0), () -> deferring(run, more), () -> false);
+      codes.addAll(more);
+      if (ended) {
+        return true;
+      }
+    }
+    if (deferring()) {
+      region().codes.addAll(codes);
+    }
+    return false;
+  }
+
+  /** The end of a loop body where a jump may be pending: leave the loop, or iterate. */
+  private boolean endOfIteration(LoopFrame frame, Set<Integer> codes) {
+    if (!codes.contains(LEAVE)) {
+      endOfIteration(frame);
+      return true;
+    }
+    return lowerer.branchAndMerge(jumpIs(LEAVE), () -> leave(frame), () -> {
+      endOfIteration(frame);
+      return true;
+    });
+  }
+
+  /** Lowers what follows a switch: statements where a {@code break} no longer targets it. */
+  private boolean afterSwitch(SwitchTree tree, java.util.function.BooleanSupplier rest) {
+    int index = breakTargets.lastIndexOf(tree);
+    if (index < 0) {
+      return rest.getAsBoolean();
+    }
+    breakTargets.remove(index);
+    try {
+      return rest.getAsBoolean();
+    } finally {
+      breakTargets.add(index, tree);
+    }
   }
 
   // ---- loops ----
@@ -491,7 +668,7 @@ final class ControlFlowLowerer {
       innermost = saved;
       breakTargets.remove(breakTargets.size() - 1);
     }
-    lowerer.emit(new Stmt.Loop(label, body, snapshots));
+    lowerer.emit(new Stmt.Loop(label, frame.region.declaringJump(body), snapshots));
     if (!frame.outwardExits.isEmpty()) {
       work.addFirst(new Dispatch(frame));
     }
@@ -652,22 +829,33 @@ final class ControlFlowLowerer {
     return true;
   }
 
-  private boolean lowerBreak(BreakTree tree, Deque<Work> work) {
+  /**
+   * Lowers a {@code break}.
+   *
+   * @return whether the path ended ({@code false}: it goes on), or {@code null} when the rest of
+   *     the case was skipped and lowering goes on from the end of the switch
+   */
+  private Boolean lowerBreak(BreakTree tree, Deque<Work> work) {
     lowerer.emit(new Stmt.Marker(lowerer.source(tree)));
     Object target = target(tree.getLabel() == null ? null : tree.getLabel().toString(), true, tree);
     if (target instanceof SwitchTree switchTree) {
+      int index = breakTargets.lastIndexOf(switchTree);
+      if (region().boundary > index) {
+        defer(SWITCH_BREAK + index);
+        return false;
+      }
       // Skip the rest of the case, up to where the switch ends (left in place to end it).
       while (!work.isEmpty()) {
         if (work.peekFirst() instanceof EndOfSwitch end && end.tree() == switchTree) {
-          return false;
+          return null;
         }
         work.pollFirst();
       }
-      return false;
+      return null;
     }
     LoopFrame loop = (LoopFrame) target;
     if (loop == innermost) {
-      return leave(loop);
+      return breakInnermost();
     }
     return leaveTowards(2 * loop.id + 2);
   }
@@ -677,8 +865,7 @@ final class ControlFlowLowerer {
     LoopFrame loop =
         (LoopFrame) target(tree.getLabel() == null ? null : tree.getLabel().toString(), false, tree);
     if (loop == innermost) {
-      endOfIteration(loop);
-      return true;
+      return continueInnermost();
     }
     return leaveTowards(2 * loop.id + 3);
   }
@@ -701,7 +888,7 @@ final class ControlFlowLowerer {
   private boolean leaveTowards(int code) {
     lowerer.emit(new Stmt.Set(lowerer.exitCode(), new Const(code, Primitive.INT)));
     innermost.outwardExits.add(code);
-    return leave(innermost);
+    return breakInnermost();
   }
 
   /** After a loop left by a jump further out: act on the exit code. */
@@ -733,17 +920,13 @@ final class ControlFlowLowerer {
   private boolean actOn(LoopFrame loop, int code) {
     LoopFrame parent = innermost;
     if (code == EXIT_RETURN) {
-      return parent == null || leaveTowards(code);
+      return parent == null ? returnFromMethod() : leaveTowards(code);
     }
     boolean isBreak = code % 2 == 0;
     int targetId = (code - (isBreak ? 2 : 3)) / 2;
     if (parent != null && parent.id == targetId) {
       lowerer.emit(new Stmt.Set(lowerer.exitCode(), new Const(0, Primitive.INT)));
-      if (isBreak) {
-        return leave(parent);
-      }
-      endOfIteration(parent);
-      return true;
+      return isBreak ? breakInnermost() : continueInnermost();
     }
     return leaveTowards(code);
   }
@@ -758,76 +941,5 @@ final class ControlFlowLowerer {
     String text = lowerer.source(tree);
     int brace = text.indexOf('{');
     return (brace > 0 ? text.substring(0, brace) : text).trim();
-  }
-
-  /** Whether a statement contains a jump that leaves it: a return, or a break or continue whose target is outside. */
-  private boolean jumpsOut(Tree tree) {
-    boolean[] found = new boolean[1];
-    Set<String> innerLabels = new HashSet<>();
-    new LoopDepthScanner() {
-      @Override
-      public Void visitReturn(ReturnTree node, Integer depth) {
-        found[0] = true;
-        return null;
-      }
-
-      @Override
-      public Void visitBreak(BreakTree node, Integer depth) {
-        found[0] |= node.getLabel() == null ? depth == 0 : !innerLabels.contains(node.getLabel().toString());
-        return null;
-      }
-
-      @Override
-      public Void visitContinue(ContinueTree node, Integer depth) {
-        found[0] |= node.getLabel() == null ? loopDepth(depth) == 0
-            : !innerLabels.contains(node.getLabel().toString());
-        return null;
-      }
-
-      @Override
-      public Void visitLabeledStatement(LabeledStatementTree node, Integer depth) {
-        innerLabels.add(node.getLabel().toString());
-        return super.visitLabeledStatement(node, depth);
-      }
-
-      @Override
-      public Void visitSwitch(SwitchTree node, Integer depth) {
-        scan(node.getExpression(), depth);
-        // A break inside a switch nested in the tree targets that switch; encode it by +1000.
-        for (CaseTree c : node.getCases()) {
-          scan(c, depth + 1000);
-        }
-        return null;
-      }
-
-    }.scan(tree, 0);
-    return found[0];
-  }
-
-  private static int loopDepth(int depth) {
-    return depth % 1000;
-  }
-
-  /** A scanner whose argument is the number of loops around the tree being visited. */
-  private static class LoopDepthScanner extends TreeScanner<Void, Integer> {
-    @Override
-    public Void visitForLoop(ForLoopTree node, Integer depth) {
-      return super.visitForLoop(node, depth + 1);
-    }
-
-    @Override
-    public Void visitEnhancedForLoop(EnhancedForLoopTree node, Integer depth) {
-      return super.visitEnhancedForLoop(node, depth + 1);
-    }
-
-    @Override
-    public Void visitWhileLoop(WhileLoopTree node, Integer depth) {
-      return super.visitWhileLoop(node, depth + 1);
-    }
-
-    @Override
-    public Void visitDoWhileLoop(DoWhileLoopTree node, Integer depth) {
-      return super.visitDoWhileLoop(node, depth + 1);
-    }
   }
 }

@@ -412,7 +412,9 @@ final class ExpressionLowerer {
               method.getEnclosingElement().getSimpleName() + "." + name, e.wrt());
         }
         if (partials.isPresent()) {
-          callee = new Callee.Registered(declaring, name, partials.get());
+          List<String> parameters = method.getParameters().stream()
+              .map(p -> p.getSimpleName().toString()).toList();
+          callee = new Callee.Registered(declaring, name, parameters, partials.get());
         } else if (isStatic) {
           callee = resolver.customs().lookup(method, resolver.owner())
               .<Callee>map(custom -> custom)

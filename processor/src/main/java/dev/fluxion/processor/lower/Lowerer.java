@@ -16,6 +16,7 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.SourcePositions;
 import com.sun.source.util.TreeScanner;
 import dev.fluxion.processor.diag.Diagnostic;
+import dev.fluxion.processor.diag.LeftToJavac;
 import dev.fluxion.processor.diag.Rejection;
 import dev.fluxion.processor.ir.Atom;
 import dev.fluxion.processor.ir.Block;
@@ -84,6 +85,7 @@ public final class Lowerer {
    * @param descriptor the method's descriptor
    * @return the primal in IR form
    * @throws Rejection on names or types outside the subset
+   * @throws LeftToJavac when a path through the body does not return
    */
   public LoweredMethod lower(MethodTree tree, DifferentiableMethod descriptor) {
     names = new NameAllocator(userNames(tree));
@@ -114,14 +116,21 @@ public final class Lowerer {
       result = new Var(names.fresh("result"), returnType, Var.Kind.USER);
       out.add(new Stmt.Declare(result, null));
     }
-    ControlFlowLowerer flow = new ControlFlowLowerer(this, tree);
-    if (flow.needsExitCode()) {
+    if (Jumps.needExitCode(tree)) {
       exitCode = new Var(names.fresh("exit"), Primitive.INT, Var.Kind.DERIVED);
       out.add(new Stmt.Let(exitCode, new dev.fluxion.processor.ir.Const(0, Primitive.INT)));
     }
-    if (!flow.lowerBody(body)) {
-      throw new IllegalStateException("a path through " + descriptor.name() + " does not return");
+    ControlFlowLowerer flow = new ControlFlowLowerer(this);
+    Block.Builder prologue = out;
+    out = new Block.Builder();
+    // Paths with a deferred return, and paths javac knows to be dead (after an endless loop),
+    // reach the end of the lowered body too. Only where javac's rules let the body complete is a
+    // return missing; javac reports that after processing, and that is the error to see.
+    if (!flow.lowerBody(body) && Jumps.completes(tree.getBody())) {
+      throw new LeftToJavac("a path through " + descriptor.name() + " does not return");
     }
+    Block lowered = flow.declaringJump(out.build());
+    out = prologue.addAll(lowered);
     if (!singleReturn) {
       out.add(new Stmt.Return(result));
     }

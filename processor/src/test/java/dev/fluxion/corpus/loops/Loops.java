@@ -416,4 +416,96 @@ public final class Loops {
     }
     return s;
   }
+
+  /** {@code while (true)} left only by {@code return}: no statement follows the loop. */
+  @Differentiable
+  public static double squareOnceBelowOne(double x) {
+    double s = x;
+    while (true) {
+      s *= 0.5;
+      if (s < 1) {
+        return s * s;
+      }
+    }
+  }
+
+  /**
+   * Ifs whose one branch goes on and whose other may return, one after the other: each return is
+   * deferred, and what follows runs only if none was taken.
+   */
+  @Differentiable
+  public static double returnsFromBranches(double x, double y) {
+    double s = x * y;
+    if (x > 0) {
+      s += x;
+    } else if (y > 1) {
+      return s;
+    }
+    if (y > 0) {
+      s *= y;
+    } else if (x > 1) {
+      return s * 2;
+    }
+    s += Math.sin(x);
+    return s;
+  }
+
+  /**
+   * A {@code switch} in a loop where paths from several cases go on after it, with a
+   * {@code break} out of the switch from an {@code if} that others join after, and a
+   * {@code continue} of the loop.
+   */
+  @Differentiable
+  public static double switchWithJoins(double x, int n) {
+    double s = x;
+    for (int i = 0; i < n; i++) {
+      switch (i % 3) {
+        case 0:
+          if (s > 2) {
+            if (s > 5) {
+              break;
+            }
+            s *= 0.5;
+          }
+          s += x;
+          break;
+        case 1:
+          if (s < 0) {
+            continue;
+          }
+          s *= x;
+          break;
+        default:
+          s -= 0.25 * x;
+      }
+      s = Math.sin(s) + s;
+    }
+    return s;
+  }
+
+  /**
+   * A variable declared after an {@code if} whose jump is deferred, and used after a later jump:
+   * it stays in scope (the fuzzer's seeds 421, 588 and 721).
+   */
+  @Differentiable
+  public static double declaredBetweenJumps(double x, int n) {
+    double s = x;
+    for (int i = 0; i < n; i++) {
+      if (i % 2 == 0) {
+        s += x;
+      } else {
+        if (s > 2.5) {
+          break;
+        }
+        s *= 0.9;
+      }
+      double d = s * x;
+      if (d > 6) {
+        return d;
+      }
+      d -= 0.1 * d * d;
+      s = d + x;
+    }
+    return s;
+  }
 }

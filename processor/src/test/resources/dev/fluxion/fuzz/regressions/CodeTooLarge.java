@@ -1,9 +1,9 @@
 // A failure the differential fuzzer found (issue 8, seeds 8591 and 9873), written small by hand.
 // Seed 1 (the points are drawn from it): CRASH (the companion does not compile)
-// Known failure, reported and not fixed yet: the generated code doubles with each if that has
-// both a branch that goes on and one that jumps, as the statements after it are copied into
-// every branch that goes on (ControlFlowLowerer.lowerIfWithRest). With 5 such ifs the companion
-// has 4,700 lines, with 7 it has 18,000 and javac stops: "code too large".
+// The generated code doubled with each if that has both a branch that goes on and one that
+// jumps, as the statements after it were copied into every branch that goes on. With 5 such ifs
+// the companion had 4,700 lines, with 7 it had 18,000 and javac stopped: "code too large". Now
+// such a jump is deferred to the end of the iteration and what follows is lowered once.
 // Rerun: mvn -B -q -pl processor -Pfuzz verify -Dfuzz.file=processor/src/test/resources/dev/fluxion/fuzz/regressions/CodeTooLarge.java
 package fuzz;
 

@@ -1,9 +1,8 @@
 // A failure the differential fuzzer found (issue 8), shrunk from 87 to 30 lines.
 // Seed 8591 (the points are drawn from it): CRASH (the companion does not compile)
-// Known failure, reported and not fixed yet: the companion is too large for the JVM ("code too
-// large"). The lowering puts the statements after an if that jumps (break, return) into each of
-// its branches that go on (ControlFlowLowerer.lowerIfWithRest, and caseChain for a switch), so
-// the code doubles with each such if: see CodeTooLarge.java.
+// The companion was too large for the JVM ("code too large"): the lowering put the statements
+// after an if that jumps (break, return) into each of its branches that go on, and those after a
+// switch into each case, so the code doubled with each such statement: see CodeTooLarge.java.
 // /SOURCE_OUTPUT/fuzz/P8591Derivatives.java:3384: code too large
 // Rerun: mvn -B -q -pl processor -Pfuzz verify -Dfuzz.file=processor/src/test/resources/dev/fluxion/fuzz/regressions/P8591.java
 package fuzz;
