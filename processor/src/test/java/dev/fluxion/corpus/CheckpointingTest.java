@@ -203,4 +203,23 @@ class CheckpointingTest {
     checkpointed.popDouble();
     assertEquals(bytes, checkpointed.capacityBytes(), "reused, not regrown");
   }
+
+  @ParameterizedTest(name = "{0} steps, {1} snapshots")
+  @MethodSource("stepsAndSnapshots")
+  void deferredJumpsInsideTheLoopHaveTheDerivativesOfTheRecordedLoop(int steps, int snapshots) {
+    // limit 1.3 breaks after some dozens of iterations; 1e9 never.
+    for (double limit : new double[] {1.3, 1e9}) {
+      var plain = CheckpointedDerivatives.deferredJumpsRecordedGradient(0.9, 0.8, limit, steps);
+      var marked = CheckpointedDerivatives.deferredJumpsGradient(0.9, 0.8, limit, steps,
+          snapshots);
+      assertAgree("limit " + limit, new double[] {plain.value(), plain.x0(), plain.c()},
+          new double[] {marked.value(), marked.x0(), marked.c()});
+      var plainHessian = CheckpointedDerivatives.deferredJumpsRecordedHessian(0.9, 0.8, limit,
+          steps).hessian();
+      var hessian = CheckpointedDerivatives.deferredJumpsHessian(0.9, 0.8, limit, steps,
+          snapshots).hessian();
+      assertAgree("Hessian, limit " + limit, flatten((Object) plainHessian),
+          flatten((Object) hessian));
+    }
+  }
 }

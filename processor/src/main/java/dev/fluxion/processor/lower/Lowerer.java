@@ -91,7 +91,6 @@ public final class Lowerer {
     names = new NameAllocator(userNames(tree));
     scope = new Scope();
     out = new Block.Builder();
-    topLevel = out;
     expressions = new ExpressionLowerer(this, resolver);
     TypeElement owner = resolver.owner();
     List<Var> parameters = new ArrayList<>();
@@ -123,6 +122,7 @@ public final class Lowerer {
     ControlFlowLowerer flow = new ControlFlowLowerer(this);
     Block.Builder prologue = out;
     out = new Block.Builder();
+    topLevel = out;
     // Paths with a deferred return, and paths javac knows to be dead (after an endless loop),
     // reach the end of the lowered body too. Only where javac's rules let the body complete is a
     // return missing; javac reports that after processing, and that is the error to see.

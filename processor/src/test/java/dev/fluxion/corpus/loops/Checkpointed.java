@@ -204,4 +204,61 @@ public final class Checkpointed {
     }
     return x + k[0] * 0.001 + k[1];
   }
+
+  /**
+   * A checkpointed loop with if/else chains that break or continue on one path and go on on two:
+   * its jumps are deferred to a jump variable, which the iterations' state must not include.
+   */
+  @Differentiable(wrt = {"x0", "c"})
+  public static double deferredJumps(double x0, double c, double limit, int steps,
+      int snapshots) {
+    double x = x0;
+    double s = 0;
+    Checkpoints.binomial(snapshots);
+    for (int i = 0; i < steps; i++) {
+      if (i % 3 == 0) {
+        x = x * (1 + 0.01 * c);
+      } else if (x > limit) {
+        break;
+      } else {
+        x = x + 0.001 * c * x * x;
+      }
+      s += Math.sin(x);
+      if (i % 5 == 1) {
+        s += 0.02 * x;
+      } else if (i % 5 == 4) {
+        continue;
+      } else {
+        s += 0.01 * x;
+      }
+      x += 0.001;
+    }
+    return s + x;
+  }
+
+  /** {@link #deferredJumps} without the marker, to compare with. */
+  @Differentiable(wrt = {"x0", "c"})
+  public static double deferredJumpsRecorded(double x0, double c, double limit, int steps) {
+    double x = x0;
+    double s = 0;
+    for (int i = 0; i < steps; i++) {
+      if (i % 3 == 0) {
+        x = x * (1 + 0.01 * c);
+      } else if (x > limit) {
+        break;
+      } else {
+        x = x + 0.001 * c * x * x;
+      }
+      s += Math.sin(x);
+      if (i % 5 == 1) {
+        s += 0.02 * x;
+      } else if (i % 5 == 4) {
+        continue;
+      } else {
+        s += 0.01 * x;
+      }
+      x += 0.001;
+    }
+    return s + x;
+  }
 }
