@@ -6,15 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.regex.Pattern;
-import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * The benchmark run behind {@code benchmarks/run}: every tool of every case ({@link Cases}) timed
@@ -30,31 +25,28 @@ public final class BenchmarkRun {
 
   /** Runs the benchmarks; exits non-zero when any target fails, a wrong derivative included. */
   public static void main(String[] args) throws IOException, RunnerException {
-    boolean quick = false;
-    boolean list = false;
-    Pattern only = null;
-    Path out = AdbenchData.repositoryRoot().resolve("benchmarks/results");
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--quick" -> quick = true;
-        case "--list" -> list = true;
-        case "--only" -> only = Pattern.compile(args[++i]);
-        case "--out" -> out = Path.of(args[++i]);
-        default -> throw new IllegalArgumentException("unknown argument " + args[i]);
-      }
-    }
-    List<String> targets = targets(quick, only);
-    if (list || targets.isEmpty()) {
+    RunOptions options = RunOptions.parse(args);
+    List<String> targets = targets(options);
+    if (options.list() || targets.isEmpty()) {
       targets.forEach(System.out::println);
-      if (targets.isEmpty()) {
+      if (targets.isEmpty() && options.only() == null) {
         System.err.println("no benchmark targets selected");
         System.exit(1);
       }
+      if (targets.isEmpty()) {
+        // --only may name the checkpointing benchmark's targets, which benchmarks/run runs next.
+        System.out.println("no targets of the main table match --only " + options.only());
+      }
       return;
     }
+    Path out = options.out();
     Files.createDirectories(out);
     Path json = out.resolve("latest.json");
-    Collection<RunResult> results = new Runner(options(quick, targets, json).build()).run();
+    Collection<RunResult> results = new Runner(options.jmh(CaseBenchmark.class)
+        .param("target", targets.toArray(String[]::new))
+        .resultFormat(ResultFormatType.JSON)
+        .result(json.toString())
+        .build()).run();
     if (results.size() != targets.size()) {
       System.err.println(
           "only " + results.size() + " of " + targets.size() + " targets produced a result");
@@ -68,43 +60,21 @@ public final class BenchmarkRun {
   }
 
   /** The targets {@code case/tool} of every registered case, in table order. */
-  static List<String> targets(boolean quick, Pattern only) {
+  static List<String> targets(RunOptions options) {
     List<String> targets = new ArrayList<>();
     for (Cases.Entry e : Cases.all()) {
-      if (quick && !e.quick()) {
+      if (options.quick() && !e.quick()) {
         continue;
       }
       BenchmarkCase c = e.factory().get();
       for (Tool tool : Tool.values()) {
         String target = new CaseBenchmark.Target(e.name(), tool).toString();
-        if ((quick ? c.quickTools() : c.tools()).contains(tool) && (only == null || only.matcher(target).find())) {
+        if ((options.quick() ? c.quickTools() : c.tools()).contains(tool)
+            && options.selects(target)) {
           targets.add(target);
         }
       }
     }
     return targets;
-  }
-
-  /**
-   * JMH's settings: for a 2-core machine, one benchmark thread; the full run has 2 forks of 5
-   * warm-up and 5 measured one-second iterations, the quick run one fork of 3 + 3 of half a
-   * second (enough for C2 to compile calls of a few milliseconds; an iteration is at least one
-   * call, so slow calls take longer).
-   */
-  static ChainedOptionsBuilder options(boolean quick, List<String> targets, Path json) {
-    return new OptionsBuilder()
-        .include(Pattern.quote(CaseBenchmark.class.getName()) + "\\.run$")
-        .param("target", targets.toArray(String[]::new))
-        .threads(1)
-        .forks(quick ? 1 : 2)
-        .warmupIterations(quick ? 3 : 5)
-        .warmupTime(quick ? TimeValue.milliseconds(500) : TimeValue.seconds(1))
-        .measurementIterations(quick ? 3 : 5)
-        .measurementTime(quick ? TimeValue.milliseconds(500) : TimeValue.seconds(1))
-        .jvmArgsAppend("-Xms1g", "-Xmx4g")
-        .addProfiler(GCProfiler.class)
-        .shouldFailOnError(true)
-        .resultFormat(ResultFormatType.JSON)
-        .result(json.toString());
   }
 }

@@ -1,7 +1,7 @@
 package dev.fluxion.bench.checkpoint;
 
-import dev.fluxion.bench.AdbenchData;
 import dev.fluxion.bench.ResultsTable;
+import dev.fluxion.bench.RunOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,13 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
-import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * The checkpointing benchmark behind {@code benchmarks/run}, after the main table: times the
@@ -43,41 +39,19 @@ public final class CheckpointRun {
 
   /** Runs the benchmark; exits non-zero when any tool fails, a wrong gradient included. */
   public static void main(String[] args) throws IOException, RunnerException {
-    boolean quick = false;
-    boolean list = false;
-    Pattern only = null;
-    Path out = AdbenchData.repositoryRoot().resolve("benchmarks/results");
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--quick" -> quick = true;
-        case "--list" -> list = true;
-        case "--only" -> only = Pattern.compile(args[++i]);
-        case "--out" -> out = Path.of(args[++i]);
-        default -> throw new IllegalArgumentException("unknown argument " + args[i]);
-      }
-    }
+    RunOptions options = RunOptions.parse(args);
     List<String> tools = new ArrayList<>();
     for (String tool : TOOLS) {
-      if (only == null || only.matcher(EulerCase.NAME + "/" + tool).find()) {
+      if (options.selects(EulerCase.NAME + "/" + tool)) {
         tools.add(tool);
       }
     }
-    if (list || tools.isEmpty()) {
+    if (options.list() || tools.isEmpty()) {
       tools.forEach(t -> System.out.println(EulerCase.NAME + "/" + t));
       return;
     }
-    Collection<RunResult> results = new Runner(new OptionsBuilder()
-        .include(Pattern.quote(CheckpointBenchmark.class.getName()) + "\\.run$")
+    Collection<RunResult> results = new Runner(options.jmh(CheckpointBenchmark.class)
         .param("tool", tools.toArray(String[]::new))
-        .threads(1)
-        .forks(quick ? 1 : 2)
-        .warmupIterations(quick ? 3 : 5)
-        .warmupTime(quick ? TimeValue.milliseconds(500) : TimeValue.seconds(1))
-        .measurementIterations(quick ? 3 : 5)
-        .measurementTime(quick ? TimeValue.milliseconds(500) : TimeValue.seconds(1))
-        .jvmArgsAppend("-Xms1g", "-Xmx4g")
-        .addProfiler(GCProfiler.class)
-        .shouldFailOnError(true)
         .build()).run();
     if (results.size() != tools.size()) {
       System.err.println("only " + results.size() + " of " + tools.size()
@@ -92,6 +66,7 @@ public final class CheckpointRun {
         }
       }
     }
+    Path out = options.out();
     Files.createDirectories(out);
     Path latest = out.resolve("latest.tsv");
     Files.writeString(latest, withRows(Files.exists(latest) ? Files.readString(latest) : "",
