@@ -23,7 +23,7 @@ import java.util.Set;
 
 /**
  * Values inside loops that the reverse sweep recomputes instead of recording: a cheap, pure
- * definition {@code v = e} — a read of an array that nothing in the method writes, an array's
+ * definition {@code v = e} — a read of an array that nothing writes from the read on, an array's
  * length, integer or {@code double} {@code + − ×}, negation, a cast, a copy — whose operands the
  * reverse sweep can see again with the values they had. Recording such a value costs a push and
  * a pop per iteration (for a row of a matrix, two references and the collector's write barriers);
@@ -44,7 +44,15 @@ import java.util.Set;
  *       first.
  * </ul>
  *
- * Everything else keeps being recorded. The to-be-recorded analysis sees the recomputations' reads
+ * An array read {@code a[i]} is cheap and pure when no statement that can run after it writes
+ * {@code a}'s family: every write of the family (or call that may write it) lies in a top-level
+ * statement of the method before the one holding the read. The top level has no loop around it,
+ * so those writes have all run before the read, and the reverse sweep undoes them (when it
+ * restores the family at all) only after it has reversed the read's statement: the array holds the
+ * same values at the read and at its recomputation. A table the method fills once and then reads
+ * in a loop ({@code qdiags[c][j] = exp(…)} before the loop over points) is read again, not pushed.
+ *
+ * <p>Everything else keeps being recorded. The to-be-recorded analysis sees the recomputations' reads
  * (the dry run of the reverse sweep includes them), so an operand a recomputation needs, such as a
  * loop counter, is recorded when it has to be.
  */
@@ -141,16 +149,30 @@ final class Rematerialization {
     private final Rematerialization result;
     private final Activity activity;
     private final Map<Var, Integer> assignments = new HashMap<>();
-    private final Set<Var> writtenFamilies = new HashSet<>();
-    private final Set<Var> rowStoredFamilies = new HashSet<>();
+    /** Each written family, by the last top-level statement of the method that writes it. */
+    private final Map<Var, Integer> writtenFamilies = new HashMap<>();
+    /** The same for families with rows stored into them (or given to a call that may). */
+    private final Map<Var, Integer> rowStoredFamilies = new HashMap<>();
+    /** The top-level statement of the method that {@link #block} is walking. */
+    private int top;
     private final Map<Var, Integer> mentions = new HashMap<>();
     private final Set<Var> assignedOutsideLoops = new HashSet<>();
+    private final Block root;
 
     Finder(Rematerialization result, Block body, Activity activity) {
       this.result = result;
       this.activity = activity;
+      this.root = body;
       outsideLoops(body);
-      Activity.forEachStatement(body, s -> {
+      List<Stmt> topLevel = body.statements();
+      for (int t = 0; t < topLevel.size(); t++) {
+        scan(topLevel.get(t), t);
+      }
+    }
+
+    /** Counts assignments, mentions and array writes of the top-level statement {@code t}. */
+    private void scan(Stmt statement, int t) {
+      Activity.forEachStatement(new Block(List.of(statement)), s -> {
         Var target = Stmt.assigned(s);
         if (target == null && s instanceof Stmt.Declare declare) {
           target = declare.target();
@@ -159,9 +181,9 @@ final class Rematerialization {
           assignments.merge(target, 1, Integer::sum);
         }
         if (s instanceof Stmt.ArrayWrite write && write.array() instanceof Var a) {
-          writtenFamilies.add(family(a));
+          writtenFamilies.put(family(a), t);
           if (write.value().type() instanceof ArrayType) {
-            rowStoredFamilies.add(family(a));
+            rowStoredFamilies.put(family(a), t);
           }
         }
         Expr value = Stmt.evaluated(s);
@@ -172,8 +194,8 @@ final class Rematerialization {
           for (int i = 0; i < arguments.size(); i++) {
             boolean reads = call.callee() instanceof Callee.Primal p && !p.method().writes(i);
             if (!reads && arguments.get(i) instanceof Var a && a.type() instanceof ArrayType) {
-              writtenFamilies.add(family(a));
-              rowStoredFamilies.add(family(a));
+              writtenFamilies.put(family(a), t);
+              rowStoredFamilies.put(family(a), t);
             }
           }
         }
@@ -208,6 +230,9 @@ final class Rematerialization {
       List<Stmt> statements = block.statements();
       for (int d = 0; d < statements.size(); d++) {
         Stmt s = statements.get(d);
+        if (block == root) {
+          top = d;
+        }
         if (loop != null && s instanceof Stmt.Let let) {
           consider(let, d, statements, loop);
         } else if (loop != null && s instanceof Stmt.Set set) {
@@ -385,7 +410,8 @@ final class Rematerialization {
     }
 
     /**
-     * Array reads of arrays nothing writes (for a row, nothing stores rows), lengths, and cheap
+     * Array reads of arrays nothing writes from the current top-level statement on (for a row,
+     * nothing stores rows), lengths, and cheap
      * arithmetic on numbers: pure, and cheaper to redo than to push and pop.
      */
     private boolean cheapAndPure(Expr e) {
@@ -393,8 +419,8 @@ final class Rematerialization {
         if (!(read.array() instanceof Var a)) {
           return false;
         }
-        Set<Var> written = e.type() instanceof ArrayType ? rowStoredFamilies : writtenFamilies;
-        return !written.contains(family(a));
+        Map<Var, Integer> written = e.type() instanceof ArrayType ? rowStoredFamilies : writtenFamilies;
+        return written.getOrDefault(family(a), -1) < top;
       }
       if (e instanceof Expr.ArrayLength || e instanceof Expr.Cast) {
         return true;
