@@ -52,6 +52,16 @@ import java.util.Set;
  * same values at the read and at its recomputation. A table the method fills once and then reads
  * in a loop ({@code qdiags[c][j] = exp(…)} before the loop over points) is read again, not pushed.
  *
+ * <p>A read of an array that a loop overwrites (a scratch array every iteration fills again, as
+ * a Gaussian mixture's centred point) can be recomputed too when the forward sweep records the
+ * family's writes instead: the reverse sweep then undoes every write in the reverse order of the
+ * forward sweep, so when it reaches a read, every write made after the read has been undone —
+ * provided no statement after the read in its own block writes the family (those are reversed
+ * after the recomputation). Recording a write costs what recording a read does; {@link
+ * #restoredFamilies} chooses the families whose reads, counted by loop depth, outnumber their
+ * writes, and only families written element by element in methods without checkpointed loops.
+ * Parameter families are recorded anyway (a gradient leaves its inputs as it found them).
+ *
  * <p>Everything else keeps being recorded. The to-be-recorded analysis sees the recomputations' reads
  * (the dry run of the reverse sweep includes them), so an operand a recomputation needs, such as a
  * loop counter, is recorded when it has to be.
@@ -71,6 +81,9 @@ final class Rematerialization {
   /** Counter steps {@code w = t} (t = w ± c) that the reverse sweep undoes by arithmetic. */
   private final Map<Stmt, Expr> inverses = new IdentityHashMap<>();
 
+  /** The families whose writes are recorded so that reads of them can be recomputed. */
+  private final Set<Var> restored = new HashSet<>();
+
   /** Exit tests {@code t = cond} of loops left only when they fail, by their loop. */
   private final Map<Stmt.Loop, Stmt> exitTests = new IdentityHashMap<>();
 
@@ -86,12 +99,23 @@ final class Rematerialization {
    *
    * @param body the primal body
    * @param activity its activity (for the array families)
+   * @param parameters the method's parameters (their families' writes are recorded anyway)
    * @return the rematerialised variables and where each is recomputed
    */
-  static Rematerialization of(Block body, Activity activity) {
+  static Rematerialization of(Block body, Activity activity, List<Var> parameters) {
     Rematerialization r = new Rematerialization();
-    new Finder(r, body, activity).block(body, null);
+    Finder finder = new Finder(r, body, activity);
+    finder.chooseRestored(body, parameters);
+    finder.block(body, null);
     return r;
+  }
+
+  /**
+   * The array families (by representative) whose element writes the forward sweep must record
+   * and the reverse sweep undo, because reads of them are recomputed on that condition.
+   */
+  Set<Var> restoredFamilies() {
+    return restored;
   }
 
   /** Whether the reverse sweep recomputes {@code v} instead of popping it. */
@@ -153,6 +177,11 @@ final class Rematerialization {
     private final Map<Var, Integer> writtenFamilies = new HashMap<>();
     /** The same for families with rows stored into them (or given to a call that may). */
     private final Map<Var, Integer> rowStoredFamilies = new HashMap<>();
+    /** Families a call may write: the call's reverse does not necessarily undo it. */
+    private final Set<Var> callWrittenFamilies = new HashSet<>();
+    /** Variables some non-linear operation reads: their values are what a reverse sweep needs. */
+    private final Set<Var> nonlinearOperands = new HashSet<>();
+    private boolean checkpointed;
     /** The top-level statement of the method that {@link #block} is walking. */
     private int top;
     private final Map<Var, Integer> mentions = new HashMap<>();
@@ -196,12 +225,25 @@ final class Rematerialization {
             if (!reads && arguments.get(i) instanceof Var a && a.type() instanceof ArrayType) {
               writtenFamilies.put(family(a), t);
               rowStoredFamilies.put(family(a), t);
+              callWrittenFamilies.add(family(a));
             }
           }
         }
         for (Atom a : reads(s)) {
           if (a instanceof Var v) {
             mentions.merge(v, 1, Integer::sum);
+          }
+        }
+        if (s instanceof Stmt.Loop loop && loop.checkpointed()) {
+          checkpointed = true;
+        }
+        if (value instanceof Expr.Call
+            || value instanceof Expr.Unary u && u.op() != UnaryOp.NEG
+            || value instanceof Expr.Binary b && (b.op() == BinaryOp.MUL || b.op() == BinaryOp.DIV)) {
+          for (Atom a : value.operands()) {
+            if (a instanceof Var v) {
+              nonlinearOperands.add(v);
+            }
           }
         }
       });
@@ -219,6 +261,72 @@ final class Rematerialization {
           outsideLoops(branch.otherwise());
         }
       }
+    }
+
+    /**
+     * Chooses the {@linkplain #restoredFamilies restored families}: those written only element by
+     * element, never by a call, whose recomputable reads weigh more than their writes, each
+     * weighted by 8 per loop around it. A read counts when a non-linear operation uses its value
+     * (a linear use's adjoint does not need it) and no later statement of its block writes the
+     * family.
+     */
+    void chooseRestored(Block body, List<Var> parameters) {
+      if (checkpointed) {
+        return; // a checkpointed loop's iterations run again with nothing recorded
+      }
+      Map<Var, Long> weights = new HashMap<>();
+      List<Stmt> topLevel = body.statements();
+      for (int t = 0; t < topLevel.size(); t++) {
+        weigh(new Block(List.of(topLevel.get(t))), 1, t, weights);
+      }
+      Set<Var> parameterFamilies = new HashSet<>();
+      for (Var p : parameters) {
+        parameterFamilies.add(family(p));
+      }
+      for (Var f : writtenFamilies.keySet()) {
+        if (!rowStoredFamilies.containsKey(f) && !callWrittenFamilies.contains(f)
+            && (parameterFamilies.contains(f) || weights.getOrDefault(f, 0L) > 0)) {
+          result.restored.add(f);
+        }
+      }
+    }
+
+    /**
+     * Adds reads' weights and subtracts writes' weights per family, within the top-level statement
+     * {@code t}; reads that all writes precede are recomputed anyway and do not count.
+     */
+    private void weigh(Block block, long weight, int t, Map<Var, Long> weights) {
+      List<Stmt> statements = block.statements();
+      for (int d = 0; d < statements.size(); d++) {
+        Stmt s = statements.get(d);
+        if (s instanceof Stmt.Let let && let.value() instanceof Expr.ArrayRead read
+            && read.array() instanceof Var a && !(read.type() instanceof ArrayType) && weight > 1
+            && nonlinearOperands.contains(let.target()) && writtenFamilies.getOrDefault(family(a), -1) >= t
+            && !writesAfter(statements, d, family(a))) {
+          weights.merge(family(a), weight, Long::sum);
+        } else if (s instanceof Stmt.ArrayWrite write && write.array() instanceof Var a) {
+          weights.merge(family(a), -weight, Long::sum);
+        } else if (s instanceof Stmt.If branch) {
+          weigh(branch.then(), weight, t, weights);
+          weigh(branch.otherwise(), weight, t, weights);
+        } else if (s instanceof Stmt.Loop loop) {
+          weigh(loop.body(), Math.min(weight * 8, 1L << 40), t, weights);
+        }
+      }
+    }
+
+    /** Whether a statement after the {@code d}th of a block writes an element of the family. */
+    private boolean writesAfter(List<Stmt> statements, int d, Var family) {
+      boolean[] writes = new boolean[1];
+      for (int j = d + 1; j < statements.size(); j++) {
+        Activity.forEachStatement(new Block(List.of(statements.get(j))), s -> {
+          if (s instanceof Stmt.ArrayWrite write && write.array() instanceof Var a
+              && family(a).equals(family)) {
+            writes[0] = true;
+          }
+        });
+      }
+      return writes[0];
     }
 
     private Var family(Var a) {
@@ -251,7 +359,7 @@ final class Rematerialization {
     private void consider(Stmt.Let let, int d, List<Stmt> statements, Stmt.Loop loop) {
       Var v = let.target();
       Expr e = let.value();
-      if (assignments.getOrDefault(v, 0) != 1 || !cheapAndPure(e)) {
+      if (assignments.getOrDefault(v, 0) != 1 || !cheapAndPure(e, statements, d)) {
         return;
       }
       // The statement after whose reverse v is recomputed: the first assignment of an operand
@@ -411,16 +519,19 @@ final class Rematerialization {
 
     /**
      * Array reads of arrays nothing writes from the current top-level statement on (for a row,
-     * nothing stores rows), lengths, and cheap
+     * nothing stores rows) or of restored families that no later statement of the read's block
+     * writes, lengths, and cheap
      * arithmetic on numbers: pure, and cheaper to redo than to push and pop.
      */
-    private boolean cheapAndPure(Expr e) {
+    private boolean cheapAndPure(Expr e, List<Stmt> statements, int d) {
       if (e instanceof Expr.ArrayRead read) {
         if (!(read.array() instanceof Var a)) {
           return false;
         }
         Map<Var, Integer> written = e.type() instanceof ArrayType ? rowStoredFamilies : writtenFamilies;
-        return written.getOrDefault(family(a), -1) < top;
+        return written.getOrDefault(family(a), -1) < top
+            || !(e.type() instanceof ArrayType) && result.restored.contains(family(a))
+                && !writesAfter(statements, d, family(a));
       }
       if (e instanceof Expr.ArrayLength || e instanceof Expr.Cast) {
         return true;
