@@ -264,6 +264,35 @@ final class Rematerialization {
     }
 
     /**
+     * The variable an earlier statement of the block loaded the same {@code double} element into,
+     * with nothing in between that could change it (no assignment, array write, call, branch or
+     * loop): {@code q[j] * q[j]} is lowered to two loads, and the second is then a copy of the
+     * first for the reverse sweep, which records one value instead of two.
+     *
+     * @return that variable, defined once, or null
+     */
+    private Var earlierRead(Expr e, int d, List<Stmt> statements) {
+      if (!(e instanceof Expr.ArrayRead read) || read.type() != Primitive.DOUBLE) {
+        return null;
+      }
+      for (int j = d - 1; j >= 0; j--) {
+        Stmt s = statements.get(j);
+        if (s instanceof Stmt.Let earlier && earlier.value().equals(read)) {
+          return assignments.getOrDefault(earlier.target(), 0) == 1 ? earlier.target() : null;
+        }
+        Var assigned = Stmt.assigned(s);
+        if (s instanceof Stmt.ArrayWrite || s instanceof Stmt.If || s instanceof Stmt.Loop
+            || Stmt.evaluated(s) instanceof Expr.Call
+            || assigned != null && read.operands().contains(assigned)
+            || !(s instanceof Stmt.Let || s instanceof Stmt.Set || s instanceof Stmt.Comment
+                || s instanceof Stmt.Marker)) {
+          return null;
+        }
+      }
+      return null;
+    }
+
+    /**
      * Chooses the {@linkplain #restoredFamilies restored families}: those written only element by
      * element, never by a call, whose recomputable reads weigh more than their writes, each
      * weighted by 8 per loop around it. A read counts when a non-linear operation uses its value
@@ -359,8 +388,16 @@ final class Rematerialization {
     private void consider(Stmt.Let let, int d, List<Stmt> statements, Stmt.Loop loop) {
       Var v = let.target();
       Expr e = let.value();
-      if (assignments.getOrDefault(v, 0) != 1 || !cheapAndPure(e, statements, d)) {
+      if (assignments.getOrDefault(v, 0) != 1) {
         return;
+      }
+      Var copied = null;
+      if (!cheapAndPure(e, statements, d)) {
+        copied = earlierRead(e, d, statements);
+        if (copied == null) {
+          return;
+        }
+        e = copied; // the same element, loaded just before: v is a copy of that load
       }
       // The statement after whose reverse v is recomputed: the first assignment of an operand
       // that follows the definition (reversed last), or none (recomputed at the start).
@@ -390,6 +427,11 @@ final class Rematerialization {
         int outsideBlock = countAssignments(loop.body(), w) - before - laterCount;
         if (outsideBlock != 0) {
           return; // assigned elsewhere in the loop: not known to be back at any point of B
+        }
+        if (w.equals(copied) && before == 1 && laterCount == 0 && !result.recomputes(w)) {
+          // Recorded: popped back only when its own definition, before v's, is reversed; until
+          // then it holds this iteration's value.
+          continue;
         }
         if (before > 0) {
           if (!(result.recomputes(w) && before == 1 && laterCount == 0)) {

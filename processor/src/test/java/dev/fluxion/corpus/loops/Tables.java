@@ -158,4 +158,26 @@ public final class Tables {
     }
     return s;
   }
+
+  /**
+   * The same element read twice in one term (the second read is a copy of the first for the
+   * reverse sweep), then written, then read twice again: the reads on either side of the write
+   * are different values.
+   */
+  @Differentiable
+  public static double elementReadTwiceAroundAWrite(double[] x) {
+    double[] q = new double[x.length];
+    double s = 0;
+    for (int r = 0; r < 3; r++) {
+      for (int j = 0; j < x.length; j++) {
+        q[j] = x[j] * (r + 1) + q[j] * 0.5;
+      }
+      for (int j = 0; j < x.length; j++) {
+        double a = q[j] * q[j];
+        q[j] = q[j] * x[j];
+        s += a * q[j] * q[j] + q[(j + 1) % x.length] * q[j];
+      }
+    }
+    return s;
+  }
 }
