@@ -57,16 +57,16 @@ record Recording(Set<Var> variables, Set<Var> families) {
    * @param activity its activity
    * @param reverseReads the variables the reverse sweep reads, found by writing it once
    * @param parameters the method's parameters
-   * @param recomputed the variables the reverse sweep recomputes instead ({@link
-   *     Rematerialization})
+   * @param recomputed what the reverse sweep recomputes instead, and the array families it
+   *     needs restored for that ({@link Rematerialization})
    * @return the recording
    */
   static Recording needed(Block body, Activity activity, Set<Var> reverseReads, List<Var> parameters,
-      Set<Var> recomputed) {
+      Rematerialization recomputed) {
     Set<Var> variables = new HashSet<>(assignedInLoops(body));
     variables.retainAll(reverseReads);
-    variables.removeAll(recomputed);
-    Set<Var> families = new HashSet<>();
+    variables.removeAll(recomputed.variables());
+    Set<Var> families = new HashSet<>(recomputed.restoredFamilies());
     for (Var p : parameters) {
       families.add(activity.families().node(p));
     }

@@ -23,7 +23,7 @@ import java.util.Set;
 
 /**
  * Values inside loops that the reverse sweep recomputes instead of recording: a cheap, pure
- * definition {@code v = e} — a read of an array that nothing in the method writes, an array's
+ * definition {@code v = e} — a read of an array that nothing writes from the read on, an array's
  * length, integer or {@code double} {@code + − ×}, negation, a cast, a copy — whose operands the
  * reverse sweep can see again with the values they had. Recording such a value costs a push and
  * a pop per iteration (for a row of a matrix, two references and the collector's write barriers);
@@ -44,7 +44,25 @@ import java.util.Set;
  *       first.
  * </ul>
  *
- * Everything else keeps being recorded. The to-be-recorded analysis sees the recomputations' reads
+ * An array read {@code a[i]} is cheap and pure when no statement that can run after it writes
+ * {@code a}'s family: every write of the family (or call that may write it) lies in a top-level
+ * statement of the method before the one holding the read. The top level has no loop around it,
+ * so those writes have all run before the read, and the reverse sweep undoes them (when it
+ * restores the family at all) only after it has reversed the read's statement: the array holds the
+ * same values at the read and at its recomputation. A table the method fills once and then reads
+ * in a loop ({@code qdiags[c][j] = exp(…)} before the loop over points) is read again, not pushed.
+ *
+ * <p>A read of an array that a loop overwrites (a scratch array every iteration fills again, as
+ * a Gaussian mixture's centred point) can be recomputed too when the forward sweep records the
+ * family's writes instead: the reverse sweep then undoes every write in the reverse order of the
+ * forward sweep, so when it reaches a read, every write made after the read has been undone —
+ * provided no statement after the read in its own block writes the family (those are reversed
+ * after the recomputation). Recording a write costs what recording a read does; {@link
+ * #restoredFamilies} chooses the families whose reads, counted by loop depth, outnumber their
+ * writes, and only families written element by element in methods without checkpointed loops.
+ * Parameter families are recorded anyway (a gradient leaves its inputs as it found them).
+ *
+ * <p>Everything else keeps being recorded. The to-be-recorded analysis sees the recomputations' reads
  * (the dry run of the reverse sweep includes them), so an operand a recomputation needs, such as a
  * loop counter, is recorded when it has to be.
  */
@@ -63,6 +81,9 @@ final class Rematerialization {
   /** Counter steps {@code w = t} (t = w ± c) that the reverse sweep undoes by arithmetic. */
   private final Map<Stmt, Expr> inverses = new IdentityHashMap<>();
 
+  /** The families whose writes are recorded so that reads of them can be recomputed. */
+  private final Set<Var> restored = new HashSet<>();
+
   /** Exit tests {@code t = cond} of loops left only when they fail, by their loop. */
   private final Map<Stmt.Loop, Stmt> exitTests = new IdentityHashMap<>();
 
@@ -78,12 +99,23 @@ final class Rematerialization {
    *
    * @param body the primal body
    * @param activity its activity (for the array families)
+   * @param parameters the method's parameters (their families' writes are recorded anyway)
    * @return the rematerialised variables and where each is recomputed
    */
-  static Rematerialization of(Block body, Activity activity) {
+  static Rematerialization of(Block body, Activity activity, List<Var> parameters) {
     Rematerialization r = new Rematerialization();
-    new Finder(r, body, activity).block(body, null);
+    Finder finder = new Finder(r, body, activity);
+    finder.chooseRestored(body, parameters);
+    finder.block(body, null);
     return r;
+  }
+
+  /**
+   * The array families (by representative) whose element writes the forward sweep must record
+   * and the reverse sweep undo, because reads of them are recomputed on that condition.
+   */
+  Set<Var> restoredFamilies() {
+    return restored;
   }
 
   /** Whether the reverse sweep recomputes {@code v} instead of popping it. */
@@ -141,16 +173,35 @@ final class Rematerialization {
     private final Rematerialization result;
     private final Activity activity;
     private final Map<Var, Integer> assignments = new HashMap<>();
-    private final Set<Var> writtenFamilies = new HashSet<>();
-    private final Set<Var> rowStoredFamilies = new HashSet<>();
+    /** Each written family, by the last top-level statement of the method that writes it. */
+    private final Map<Var, Integer> writtenFamilies = new HashMap<>();
+    /** The same for families with rows stored into them (or given to a call that may). */
+    private final Map<Var, Integer> rowStoredFamilies = new HashMap<>();
+    /** Families a call may write: the call's reverse does not necessarily undo it. */
+    private final Set<Var> callWrittenFamilies = new HashSet<>();
+    /** Variables some non-linear operation reads: their values are what a reverse sweep needs. */
+    private final Set<Var> nonlinearOperands = new HashSet<>();
+    private boolean checkpointed;
+    /** The top-level statement of the method that {@link #block} is walking. */
+    private int top;
     private final Map<Var, Integer> mentions = new HashMap<>();
     private final Set<Var> assignedOutsideLoops = new HashSet<>();
+    private final Block root;
 
     Finder(Rematerialization result, Block body, Activity activity) {
       this.result = result;
       this.activity = activity;
+      this.root = body;
       outsideLoops(body);
-      Activity.forEachStatement(body, s -> {
+      List<Stmt> topLevel = body.statements();
+      for (int t = 0; t < topLevel.size(); t++) {
+        scan(topLevel.get(t), t);
+      }
+    }
+
+    /** Counts assignments, mentions and array writes of the top-level statement {@code t}. */
+    private void scan(Stmt statement, int t) {
+      Activity.forEachStatement(new Block(List.of(statement)), s -> {
         Var target = Stmt.assigned(s);
         if (target == null && s instanceof Stmt.Declare declare) {
           target = declare.target();
@@ -159,9 +210,9 @@ final class Rematerialization {
           assignments.merge(target, 1, Integer::sum);
         }
         if (s instanceof Stmt.ArrayWrite write && write.array() instanceof Var a) {
-          writtenFamilies.add(family(a));
+          writtenFamilies.put(family(a), t);
           if (write.value().type() instanceof ArrayType) {
-            rowStoredFamilies.add(family(a));
+            rowStoredFamilies.put(family(a), t);
           }
         }
         Expr value = Stmt.evaluated(s);
@@ -172,14 +223,27 @@ final class Rematerialization {
           for (int i = 0; i < arguments.size(); i++) {
             boolean reads = call.callee() instanceof Callee.Primal p && !p.method().writes(i);
             if (!reads && arguments.get(i) instanceof Var a && a.type() instanceof ArrayType) {
-              writtenFamilies.add(family(a));
-              rowStoredFamilies.add(family(a));
+              writtenFamilies.put(family(a), t);
+              rowStoredFamilies.put(family(a), t);
+              callWrittenFamilies.add(family(a));
             }
           }
         }
         for (Atom a : reads(s)) {
           if (a instanceof Var v) {
             mentions.merge(v, 1, Integer::sum);
+          }
+        }
+        if (s instanceof Stmt.Loop loop && loop.checkpointed()) {
+          checkpointed = true;
+        }
+        if (value instanceof Expr.Call
+            || value instanceof Expr.Unary u && u.op() != UnaryOp.NEG
+            || value instanceof Expr.Binary b && (b.op() == BinaryOp.MUL || b.op() == BinaryOp.DIV)) {
+          for (Atom a : value.operands()) {
+            if (a instanceof Var v) {
+              nonlinearOperands.add(v);
+            }
           }
         }
       });
@@ -199,6 +263,101 @@ final class Rematerialization {
       }
     }
 
+    /**
+     * The variable an earlier statement of the block loaded the same {@code double} element into,
+     * with nothing in between that could change it (no assignment, array write, call, branch or
+     * loop): {@code q[j] * q[j]} is lowered to two loads, and the second is then a copy of the
+     * first for the reverse sweep, which records one value instead of two.
+     *
+     * @return that variable, defined once, or null
+     */
+    private Var earlierRead(Expr e, int d, List<Stmt> statements) {
+      if (!(e instanceof Expr.ArrayRead read) || read.type() != Primitive.DOUBLE) {
+        return null;
+      }
+      for (int j = d - 1; j >= 0; j--) {
+        Stmt s = statements.get(j);
+        if (s instanceof Stmt.Let earlier && earlier.value().equals(read)) {
+          return assignments.getOrDefault(earlier.target(), 0) == 1 ? earlier.target() : null;
+        }
+        Var assigned = Stmt.assigned(s);
+        if (s instanceof Stmt.ArrayWrite || s instanceof Stmt.If || s instanceof Stmt.Loop
+            || Stmt.evaluated(s) instanceof Expr.Call
+            || assigned != null && read.operands().contains(assigned)
+            || !(s instanceof Stmt.Let || s instanceof Stmt.Set || s instanceof Stmt.Comment
+                || s instanceof Stmt.Marker)) {
+          return null;
+        }
+      }
+      return null;
+    }
+
+    /**
+     * Chooses the {@linkplain #restoredFamilies restored families}: those written only element by
+     * element, never by a call, whose recomputable reads weigh more than their writes, each
+     * weighted by 8 per loop around it. A read counts when a non-linear operation uses its value
+     * (a linear use's adjoint does not need it) and no later statement of its block writes the
+     * family.
+     */
+    void chooseRestored(Block body, List<Var> parameters) {
+      if (checkpointed) {
+        return; // a checkpointed loop's iterations run again with nothing recorded
+      }
+      Map<Var, Long> weights = new HashMap<>();
+      List<Stmt> topLevel = body.statements();
+      for (int t = 0; t < topLevel.size(); t++) {
+        weigh(new Block(List.of(topLevel.get(t))), 1, t, weights);
+      }
+      Set<Var> parameterFamilies = new HashSet<>();
+      for (Var p : parameters) {
+        parameterFamilies.add(family(p));
+      }
+      for (Var f : writtenFamilies.keySet()) {
+        if (!rowStoredFamilies.containsKey(f) && !callWrittenFamilies.contains(f)
+            && (parameterFamilies.contains(f) || weights.getOrDefault(f, 0L) > 0)) {
+          result.restored.add(f);
+        }
+      }
+    }
+
+    /**
+     * Adds reads' weights and subtracts writes' weights per family, within the top-level statement
+     * {@code t}; reads that all writes precede are recomputed anyway and do not count.
+     */
+    private void weigh(Block block, long weight, int t, Map<Var, Long> weights) {
+      List<Stmt> statements = block.statements();
+      for (int d = 0; d < statements.size(); d++) {
+        Stmt s = statements.get(d);
+        if (s instanceof Stmt.Let let && let.value() instanceof Expr.ArrayRead read
+            && read.array() instanceof Var a && !(read.type() instanceof ArrayType) && weight > 1
+            && nonlinearOperands.contains(let.target()) && writtenFamilies.getOrDefault(family(a), -1) >= t
+            && !writesAfter(statements, d, family(a))) {
+          weights.merge(family(a), weight, Long::sum);
+        } else if (s instanceof Stmt.ArrayWrite write && write.array() instanceof Var a) {
+          weights.merge(family(a), -weight, Long::sum);
+        } else if (s instanceof Stmt.If branch) {
+          weigh(branch.then(), weight, t, weights);
+          weigh(branch.otherwise(), weight, t, weights);
+        } else if (s instanceof Stmt.Loop loop) {
+          weigh(loop.body(), Math.min(weight * 8, 1L << 40), t, weights);
+        }
+      }
+    }
+
+    /** Whether a statement after the {@code d}th of a block writes an element of the family. */
+    private boolean writesAfter(List<Stmt> statements, int d, Var family) {
+      boolean[] writes = new boolean[1];
+      for (int j = d + 1; j < statements.size(); j++) {
+        Activity.forEachStatement(new Block(List.of(statements.get(j))), s -> {
+          if (s instanceof Stmt.ArrayWrite write && write.array() instanceof Var a
+              && family(a).equals(family)) {
+            writes[0] = true;
+          }
+        });
+      }
+      return writes[0];
+    }
+
     private Var family(Var a) {
       return activity.families().node(a);
     }
@@ -208,6 +367,9 @@ final class Rematerialization {
       List<Stmt> statements = block.statements();
       for (int d = 0; d < statements.size(); d++) {
         Stmt s = statements.get(d);
+        if (block == root) {
+          top = d;
+        }
         if (loop != null && s instanceof Stmt.Let let) {
           consider(let, d, statements, loop);
         } else if (loop != null && s instanceof Stmt.Set set) {
@@ -226,8 +388,16 @@ final class Rematerialization {
     private void consider(Stmt.Let let, int d, List<Stmt> statements, Stmt.Loop loop) {
       Var v = let.target();
       Expr e = let.value();
-      if (assignments.getOrDefault(v, 0) != 1 || !cheapAndPure(e)) {
+      if (assignments.getOrDefault(v, 0) != 1) {
         return;
+      }
+      Var copied = null;
+      if (!cheapAndPure(e, statements, d)) {
+        copied = earlierRead(e, d, statements);
+        if (copied == null) {
+          return;
+        }
+        e = copied; // the same element, loaded just before: v is a copy of that load
       }
       // The statement after whose reverse v is recomputed: the first assignment of an operand
       // that follows the definition (reversed last), or none (recomputed at the start).
@@ -257,6 +427,11 @@ final class Rematerialization {
         int outsideBlock = countAssignments(loop.body(), w) - before - laterCount;
         if (outsideBlock != 0) {
           return; // assigned elsewhere in the loop: not known to be back at any point of B
+        }
+        if (w.equals(copied) && before == 1 && laterCount == 0 && !result.recomputes(w)) {
+          // Recorded: popped back only when its own definition, before v's, is reversed; until
+          // then it holds this iteration's value.
+          continue;
         }
         if (before > 0) {
           if (!(result.recomputes(w) && before == 1 && laterCount == 0)) {
@@ -385,16 +560,20 @@ final class Rematerialization {
     }
 
     /**
-     * Array reads of arrays nothing writes (for a row, nothing stores rows), lengths, and cheap
+     * Array reads of arrays nothing writes from the current top-level statement on (for a row,
+     * nothing stores rows) or of restored families that no later statement of the read's block
+     * writes, lengths, and cheap
      * arithmetic on numbers: pure, and cheaper to redo than to push and pop.
      */
-    private boolean cheapAndPure(Expr e) {
+    private boolean cheapAndPure(Expr e, List<Stmt> statements, int d) {
       if (e instanceof Expr.ArrayRead read) {
         if (!(read.array() instanceof Var a)) {
           return false;
         }
-        Set<Var> written = e.type() instanceof ArrayType ? rowStoredFamilies : writtenFamilies;
-        return !written.contains(family(a));
+        Map<Var, Integer> written = e.type() instanceof ArrayType ? rowStoredFamilies : writtenFamilies;
+        return written.getOrDefault(family(a), -1) < top
+            || !(e.type() instanceof ArrayType) && result.restored.contains(family(a))
+                && !writesAfter(statements, d, family(a));
       }
       if (e instanceof Expr.ArrayLength || e instanceof Expr.Cast) {
         return true;

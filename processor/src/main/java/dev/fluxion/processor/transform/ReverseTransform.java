@@ -108,7 +108,7 @@ public final class ReverseTransform {
     Recording recording;
     Rematerialization rematerialization = Rematerialization.none();
     if (recordOnlyWhatIsRead) {
-      rematerialization = Rematerialization.of(primal.body(), activity);
+      rematerialization = Rematerialization.of(primal.body(), activity, primal.parameters());
       context.rematerialization(rematerialization);
       context.recording(Recording.everything(primal.body(), activity));
       context.learnReads();
@@ -124,7 +124,7 @@ public final class ReverseTransform {
         });
       });
       recording = Recording.needed(primal.body(), activity, reads, primal.parameters(),
-          rematerialization.variables());
+          rematerialization);
       // The dry run's names were given back: start again with a fresh set of adjoints.
       context = new ReverseContext(activity, names, tape, scheduleType, parameterShadows);
       context.rematerialization(rematerialization);
