@@ -669,6 +669,15 @@ final class ControlFlowLowerer {
       breakTargets.remove(breakTargets.size() - 1);
     }
     lowerer.emit(new Stmt.Loop(label, frame.region.declaringJump(body), snapshots));
+    if (tree instanceof ForLoopTree f) {
+      // The initialiser's variables end with the loop. Left in scope, a later loop that declares
+      // a variable of the same name and assigns it would carry this one through its iterations.
+      for (StatementTree init : f.getInitializer()) {
+        if (init instanceof VariableTree declared) {
+          lowerer.scope().forget(declared.getName().toString());
+        }
+      }
+    }
     if (!frame.outwardExits.isEmpty()) {
       work.addFirst(new Dispatch(frame));
     }

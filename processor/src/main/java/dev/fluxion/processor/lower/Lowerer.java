@@ -194,8 +194,14 @@ public final class Lowerer {
       return then.terminated() && otherwise.terminated();
     }
     for (String name : before.names()) {
-      Var a = then.scope().lookup(name).orElseThrow().current();
-      Var b = otherwise.scope().lookup(name).orElseThrow().current();
+      var inThen = then.scope().lookup(name);
+      var inElse = otherwise.scope().lookup(name);
+      if (inThen.isEmpty() || inElse.isEmpty()) {
+        scope.forget(name); // a side declared the name again, in a loop that ended its scope
+        continue;
+      }
+      Var a = inThen.get().current();
+      Var b = inElse.get().current();
       if (a == b) {
         continue;
       }

@@ -45,12 +45,17 @@ final class Scope {
     bindings.put(name, new Binding(b.declaredType(), version));
   }
 
+  /** Ends a variable's scope: the name is unknown from now on. */
+  void forget(String name) {
+    bindings.remove(name);
+  }
+
   Optional<Binding> lookup(String name) {
     return Optional.ofNullable(bindings.get(name));
   }
 
-  /** The names visible in this scope, in declaration order. */
-  Iterable<String> names() {
-    return bindings.keySet();
+  /** The names visible in this scope, in declaration order (a copy: the scope may change). */
+  java.util.List<String> names() {
+    return java.util.List.copyOf(bindings.keySet());
   }
 }

@@ -126,6 +126,10 @@ final class ForwardSweep {
           block(branch.otherwise(), hoisted, loops)));
     } else if (s instanceof Stmt.Loop loop && loop.checkpointed()) {
       out.addAll(new CheckpointedLoop(context, loop).forward(hoisted));
+    } else if (s instanceof Stmt.Loop loop && context.rematerialization().counted(loop) != null) {
+      // The reverse sweep works out the trip count from the bounds: nothing to count or record.
+      out.add(new Stmt.Loop(loop.label(),
+          block(loop.body(), hoisted == null ? new ArrayList<>() : hoisted, loops + 1)));
     } else if (s instanceof Stmt.Loop loop) {
       Var count = context.loopCounter();
       if (hoisted != null) {

@@ -66,6 +66,7 @@ record Recording(Set<Var> variables, Set<Var> families) {
     Set<Var> variables = new HashSet<>(assignedInLoops(body));
     variables.retainAll(reverseReads);
     variables.removeAll(recomputed.variables());
+    variables.removeAll(recomputed.counters());
     Set<Var> families = new HashSet<>(recomputed.restoredFamilies());
     for (Var p : parameters) {
       families.add(activity.families().node(p));

@@ -87,6 +87,12 @@ final class Rematerialization {
   /** Exit tests {@code t = cond} of loops left only when they fail, by their loop. */
   private final Map<Stmt.Loop, Stmt> exitTests = new IdentityHashMap<>();
 
+  /** Loops whose trip count and counter the reverse sweep works out, by their loop. */
+  private final Map<Stmt.Loop, CountedLoop> counted = new IdentityHashMap<>();
+
+  /** Their counters. */
+  private final Set<Var> counters = new HashSet<>();
+
   private Rematerialization() {}
 
   /** Nothing rematerialised: every value a loop overwrites and the reverse sweep reads is recorded. */
@@ -158,6 +164,21 @@ final class Rematerialization {
     return exitTests.get(loop);
   }
 
+  /**
+   * The counter and bounds of a loop whose trip count the reverse sweep works out instead of
+   * popping it, and whose counter it sets instead of restoring it.
+   *
+   * @return the counted loop, or null when the loop is recorded as usual
+   */
+  CountedLoop counted(Stmt.Loop loop) {
+    return counted.get(loop);
+  }
+
+  /** The counters of {@linkplain #counted counted loops}: their old values are never needed. */
+  Set<Var> counters() {
+    return counters;
+  }
+
   /** Whether the forward sweep skips recording this assignment: the reverse sweep redoes it. */
   boolean undoes(Stmt s) {
     return inverses.containsKey(s) || exitTests.containsValue(s);
@@ -186,6 +207,8 @@ final class Rematerialization {
     private int top;
     private final Map<Var, Integer> mentions = new HashMap<>();
     private final Set<Var> assignedOutsideLoops = new HashSet<>();
+    /** Variables defined by a {@code Let} of a constant (used when assigned once). */
+    private final Map<Var, Const> constants = new HashMap<>();
     private final Block root;
 
     Finder(Rematerialization result, Block body, Activity activity) {
@@ -197,6 +220,119 @@ final class Rematerialization {
       for (int t = 0; t < topLevel.size(); t++) {
         scan(topLevel.get(t), t);
       }
+      loops(body);
+      // The reverse of a counted loop reads its start and bound: a recomputed start must be back
+      // by then, as for any other read.
+      for (CountedLoop loop : result.counted.values()) {
+        loop.operands().forEach(v -> mentions.merge(v, 1, Integer::sum));
+      }
+    }
+
+    /** Finds every loop's exit test and the counted loops, before the walk that needs them. */
+    private void loops(Block block) {
+      List<Stmt> statements = block.statements();
+      for (int d = 0; d < statements.size(); d++) {
+        Stmt s = statements.get(d);
+        if (s instanceof Stmt.If branch) {
+          loops(branch.then());
+          loops(branch.otherwise());
+        } else if (s instanceof Stmt.Loop loop) {
+          considerExitTest(loop);
+          CountedLoop c = checkpointed ? null : counted(loop, d, statements);
+          if (c != null) {
+            result.counted.put(loop, c);
+            result.counters.add(c.counter());
+          }
+          loops(loop.body());
+        }
+      }
+    }
+
+    /**
+     * The loop at {@code statements[d]} as a {@link CountedLoop}, or null when it is not one:
+     * its exit test compares its counter with {@code <} or {@code <=}, its only assignment of the
+     * counter is {@code w = w + 1} at the top level of the test's branch, the counter's start is
+     * the last assignment before the loop in this block, and only the loop reads the counter.
+     */
+    private CountedLoop counted(Stmt.Loop loop, int d, List<Stmt> statements) {
+      Stmt test = result.exitTests.get(loop);
+      if (test == null || !(Stmt.evaluated(test) instanceof Expr.Binary compare)
+          || compare.op() != BinaryOp.LT && compare.op() != BinaryOp.LE
+          || !(compare.left() instanceof Var w) || w.type() != Primitive.INT
+          || compare.right().type() != Primitive.INT) {
+        return null;
+      }
+      List<Stmt> body = loop.body().statements();
+      Expr bound = compare.right();
+      if (bound instanceof Var b && countAssignments(loop.body(), b) > 0) {
+        bound = invariantLength(loop, b);
+        if (bound == null) {
+          return null;
+        }
+      }
+      Stmt.If branch = (Stmt.If) body.get(body.size() - 1);
+      if (countAssignments(loop.body(), w) != 1 || !stepsByOne(branch.then().statements(), w)
+          || countReads(loop, w) != mentions.getOrDefault(w, 0)) {
+        return null;
+      }
+      for (int j = d - 1; j >= 0; j--) {
+        Stmt s = statements.get(j);
+        if (!w.equals(Stmt.assigned(s))) {
+          if (assignsNested(s, w)) {
+            return null;
+          }
+          continue;
+        }
+        if (!(Stmt.evaluated(s) instanceof Atom start)) {
+          return null;
+        }
+        if (start instanceof Var v) {
+          if (countAssignments(loop.body(), v) > 0
+              || countAssignments(new Block(statements.subList(j + 1, d)), v) > 0) {
+            return null;
+          }
+          if (assignments.getOrDefault(v, 0) == 1 && constants.containsKey(v)) {
+            start = constants.get(v);
+          }
+        }
+        return new CountedLoop(w, start, bound, compare.op() == BinaryOp.LE);
+      }
+      return null;
+    }
+
+    /**
+     * The definition of {@code b} when the loop's body sets it once, at its top level, to the
+     * length of an array variable the loop does not assign: the same in every iteration and after
+     * the loop. Otherwise null.
+     */
+    private Expr invariantLength(Stmt.Loop loop, Var b) {
+      if (countAssignments(loop.body(), b) != 1) {
+        return null;
+      }
+      for (Stmt s : loop.body().statements()) {
+        if (s instanceof Stmt.Let let && let.target().equals(b)
+            && let.value() instanceof Expr.ArrayLength length && length.array() instanceof Var a
+            && countAssignments(loop.body(), a) == 0) {
+          return length;
+        }
+      }
+      return null;
+    }
+
+    /** Whether a block's top level holds {@code w = t} with {@code t = w + 1} defined before. */
+    private boolean stepsByOne(List<Stmt> statements, Var w) {
+      for (int j = 0; j < statements.size(); j++) {
+        if (statements.get(j) instanceof Stmt.Set set && set.target().equals(w)
+            && set.value() instanceof Var t) {
+          for (int a = j - 1; a >= 0; a--) {
+            if (statements.get(a) instanceof Stmt.Let let && let.target().equals(t)) {
+              return let.value().equals(new Expr.Binary(BinaryOp.ADD, w, new Const(1, Primitive.INT),
+                  Primitive.INT));
+            }
+          }
+        }
+      }
+      return false;
     }
 
     /** Counts assignments, mentions and array writes of the top-level statement {@code t}. */
@@ -208,6 +344,9 @@ final class Rematerialization {
         }
         if (target != null) {
           assignments.merge(target, 1, Integer::sum);
+        }
+        if (s instanceof Stmt.Let let && let.value() instanceof Const c) {
+          constants.put(let.target(), c);
         }
         if (s instanceof Stmt.ArrayWrite write && write.array() instanceof Var a) {
           writtenFamilies.put(family(a), t);
@@ -378,7 +517,6 @@ final class Rematerialization {
           block(branch.then(), loop);
           block(branch.otherwise(), loop);
         } else if (s instanceof Stmt.Loop inner) {
-          considerExitTest(inner);
           block(inner.body(), inner);
         }
       }
@@ -616,13 +754,17 @@ final class Rematerialization {
       return n[0];
     }
 
-    private static int countReads(Stmt statement, Var v) {
+    private int countReads(Stmt statement, Var v) {
       int[] n = new int[1];
       Activity.forEachStatement(new Block(List.of(statement)), s -> {
         for (Atom a : reads(s)) {
           if (v.equals(a)) {
             n[0]++;
           }
+        }
+        CountedLoop c = s instanceof Stmt.Loop loop ? result.counted.get(loop) : null;
+        if (c != null && c.operands().contains(v)) {
+          n[0]++; // its reverse reads the start and bound
         }
       });
       return n[0];

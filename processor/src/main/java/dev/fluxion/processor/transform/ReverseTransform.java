@@ -266,11 +266,14 @@ public final class ReverseTransform {
         out.add(new Stmt.Set(context.adjoint(target), Const.ZERO));
       }
     }
-    if (loops > 0 && context.recording().records(target)) {
-      if (inverse != null) {
-        out.add(new Stmt.Set(target, inverse));
-        return;
-      }
+    boolean recorded = context.recording().records(target);
+    // A counted loop's counter is not recorded, but its reversed iterations still step it back.
+    if (loops > 0 && inverse != null
+        && (recorded || context.rematerialization().counters().contains(target))) {
+      out.add(new Stmt.Set(target, inverse));
+      return;
+    }
+    if (loops > 0 && recorded) {
       if (isArray && activity.isActive(target)) {
         Var shadow = context.shadow(target);
         out.add(new Stmt.Set(shadow, new Expr.Pop(context.tape(), shadow.type())));
@@ -489,7 +492,12 @@ public final class ReverseTransform {
       return;
     }
     Var count = context.temp(Primitive.INT);
-    out.add(new Stmt.Let(count, new Expr.Pop(context.tape(), Primitive.INT)));
+    CountedLoop counted = context.rematerialization().counted(loop);
+    if (counted != null) {
+      out.addAll(counted.reverseEntry(count, () -> context.temp(Primitive.INT)));
+    } else {
+      out.add(new Stmt.Let(count, new Expr.Pop(context.tape(), Primitive.INT)));
+    }
     out.add(new Stmt.Repeat(counter, count, body));
   }
 
