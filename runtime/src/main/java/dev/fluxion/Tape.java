@@ -82,6 +82,101 @@ public final class Tape {
     return ints[--intCount];
   }
 
+  // ---- the top of the tape in local variables ----
+  //
+  // Generated code that pushes and pops in loops keeps each stack's storage and count in local
+  // variables between calls that take the tape: a push is then an array store and an increment
+  // instead of two field updates that every following push has to wait for. It reads them with
+  // doubles()/doubleCount() (ints()/intCount()), stores with room(storage, count) first, and
+  // hands the count back with doubleCount(count) (intCount(count)) before anything else uses the
+  // tape.
+
+  /**
+   * The storage of the {@code double} stack, for generated code that keeps the count itself.
+   *
+   * @return the array: entries below {@link #doubleCount()} are the stored values
+   */
+  public double[] doubles() {
+    return doubles;
+  }
+
+  /**
+   * The number of {@code double}s stored.
+   *
+   * @return the count
+   */
+  public int doubleCount() {
+    return doubleCount;
+  }
+
+  /**
+   * Hands back the count of generated code that pushed and popped on {@link #doubles()} itself.
+   *
+   * @param count the number of {@code double}s stored now
+   */
+  public void doubleCount(int count) {
+    doubleCount = count;
+  }
+
+  /**
+   * Storage with room for one more {@code double} above {@code count}: {@code storage} itself
+   * when it has room, otherwise a larger copy that the tape keeps from now on.
+   *
+   * @param storage the array {@link #doubles()} returned (or this method, last)
+   * @param count the number of values stored in it
+   * @return the array to store the next value in, at {@code count}
+   */
+  public double[] room(double[] storage, int count) {
+    if (count < storage.length) {
+      return storage;
+    }
+    doubles = Arrays.copyOf(storage, grow(storage.length));
+    return doubles;
+  }
+
+  /**
+   * The storage of the {@code int} stack, for generated code that keeps the count itself.
+   *
+   * @return the array: entries below {@link #intCount()} are the stored values
+   */
+  public int[] ints() {
+    return ints;
+  }
+
+  /**
+   * The number of {@code int}s stored ({@code long}s and {@code boolean}s among them).
+   *
+   * @return the count
+   */
+  public int intCount() {
+    return intCount;
+  }
+
+  /**
+   * Hands back the count of generated code that pushed and popped on {@link #ints()} itself.
+   *
+   * @param count the number of {@code int}s stored now
+   */
+  public void intCount(int count) {
+    intCount = count;
+  }
+
+  /**
+   * Storage with room for one more {@code int} above {@code count}, as {@link #room(double[],
+   * int)} for {@code double}s.
+   *
+   * @param storage the array {@link #ints()} returned (or this method, last)
+   * @param count the number of values stored in it
+   * @return the array to store the next value in, at {@code count}
+   */
+  public int[] room(int[] storage, int count) {
+    if (count < storage.length) {
+      return storage;
+    }
+    ints = Arrays.copyOf(storage, grow(storage.length));
+    return ints;
+  }
+
   /**
    * Pushes a {@code long}.
    *

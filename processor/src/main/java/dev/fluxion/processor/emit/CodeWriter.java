@@ -37,6 +37,7 @@ final class CodeWriter {
   private final IrMethod method;
   private final Map<Var, Integer> uses = new HashMap<>();
   private final Map<Var, String> names;
+  private final TapeCursor cursor;
 
   /**
    * Prepares to write a method.
@@ -47,6 +48,7 @@ final class CodeWriter {
     this.method = method;
     countUses(method.body());
     this.names = TypeNameHygiene.renames(method);
+    this.cursor = TapeCursor.of(method, namesInUse(), this::name);
   }
 
   /**
@@ -56,7 +58,15 @@ final class CodeWriter {
    */
   CodeBlock body() {
     CodeBlock.Builder code = CodeBlock.builder();
+    List<Stmt> statements = method.body().statements();
+    if (cursor != null) {
+      cursor.open(code);
+    }
     block(method.body(), code);
+    if (cursor != null
+        && (statements.isEmpty() || !(statements.get(statements.size() - 1) instanceof Stmt.Return))) {
+      cursor.handBack(code);
+    }
     return code.build();
   }
 
@@ -79,13 +89,15 @@ final class CodeWriter {
     for (Stmt s : block.statements()) {
       List<Var> reads = reads(s);
       boolean barrier = !(s instanceof Stmt.Let let) || hasEffect(let.value());
+      // Before the tape's counts are handed back, every pending pop has to have happened.
+      boolean handsBack = cursor != null && (s instanceof Stmt.Return || cursor.givesAway(s));
       boolean lazyPositions = s instanceof Stmt.Let l2 && hasLazyOperands(l2.value())
           || s instanceof Stmt.Set s2 && hasLazyOperands(s2.value());
       for (Iterator<Map.Entry<Var, Pending>> it = pending.entrySet().iterator(); it.hasNext(); ) {
         Map.Entry<Var, Pending> e = it.next();
         boolean usedHere = reads.contains(e.getKey());
-        boolean keep = usedHere ? !(e.getValue().effect() && lazyPositions)
-            : !barrier && !e.getValue().effect();
+        boolean keep = !handsBack && (usedHere ? !(e.getValue().effect() && lazyPositions)
+            : !barrier && !e.getValue().effect());
         if (!keep) {
           declare(e.getValue(), code);
           it.remove();
@@ -98,8 +110,14 @@ final class CodeWriter {
           inline.put(v, p.expr());
         }
       }
-      if (s instanceof Stmt.Let let && isInlinable(let)) {
+      if (s instanceof Stmt.Let let && isInlinable(let) && !handsBack) {
         pending.put(let.target(), new Pending(let, expr(let.value(), inline), hasEffect(let.value())));
+      } else if (handsBack) {
+        cursor.handBack(code);
+        statement(s, inline, code);
+        if (!(s instanceof Stmt.Return)) {
+          cursor.takeBack(code);
+        }
       } else {
         statement(s, inline, code);
       }
@@ -138,8 +156,13 @@ final class CodeWriter {
       ifStatement(branch, inline, code);
     } else if (s instanceof Stmt.Return ret) {
       code.addStatement("return $L", atom(ret.value(), inline).code());
+    } else if (s instanceof Stmt.Eval eval && eval.value() instanceof Expr.Pop pop
+        && cursor != null && cursor.covers(pop.type())) {
+      cursor.discard((Primitive) pop.type(), code);
     } else if (s instanceof Stmt.Eval eval) {
       code.addStatement("$L", expr(eval.value(), inline).code());
+    } else if (s instanceof Stmt.Push push && cursor != null && cursor.covers(push.value().type())) {
+      cursor.push((Primitive) push.value().type(), atom(push.value(), inline).code(), code);
     } else if (s instanceof Stmt.Push push) {
       code.addStatement("$N.$L($L)", name(push.tape()), "push" + tapeKind(push.value().type()),
           atom(push.value(), inline).code());
@@ -255,6 +278,9 @@ final class CodeWriter {
           CodeBlock.join(elements, ", ")), JavaExpr.PRIMARY);
     }
     Expr.Pop pop = (Expr.Pop) e;
+    if (cursor != null && cursor.covers(pop.type())) {
+      return new JavaExpr(cursor.pop((Primitive) pop.type()), JavaExpr.PRIMARY);
+    }
     return new JavaExpr(CodeBlock.of("$N.pop$L()", name(pop.tape()), tapeKind(pop.type())),
         JavaExpr.PRIMARY);
   }
@@ -424,6 +450,32 @@ final class CodeWriter {
       }
     }
     return vars;
+  }
+
+  /** The Java names of the method's parameters and of every variable its body assigns. */
+  private java.util.Set<String> namesInUse() {
+    java.util.Set<String> taken = new java.util.HashSet<>();
+    method.parameters().forEach(p -> taken.add(name(p)));
+    collectNames(method.body(), taken);
+    return taken;
+  }
+
+  private void collectNames(Block block, java.util.Set<String> taken) {
+    for (Stmt s : block.statements()) {
+      Var target = s instanceof Stmt.Declare declare ? declare.target() : Stmt.assigned(s);
+      if (target != null) {
+        taken.add(name(target));
+      }
+      if (s instanceof Stmt.If branch) {
+        collectNames(branch.then(), taken);
+        collectNames(branch.otherwise(), taken);
+      } else if (s instanceof Stmt.Loop loop) {
+        collectNames(loop.body(), taken);
+      } else if (s instanceof Stmt.Repeat repeat) {
+        taken.add(name(repeat.counter()));
+        collectNames(repeat.body(), taken);
+      }
+    }
   }
 
   private void countUses(Block block) {
