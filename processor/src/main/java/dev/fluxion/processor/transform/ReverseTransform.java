@@ -157,7 +157,12 @@ public final class ReverseTransform {
       }
     }
     out.add(new Stmt.Return(result));
-    return new IrMethod(descriptor.reverseName(), parameters, primal.returnType(), out.build());
+    LocalAccumulators accumulators = new LocalAccumulators(
+        LocalAccumulators.candidates(primal.body(), primal.parameters(), activity, context.shadows()),
+        shadow -> new Var(names.fresh(shadow.name() + "Sum"), Primitive.DOUBLE, Var.Kind.DERIVED),
+        () -> context.temp(Primitive.BOOLEAN), () -> context.temp(Primitive.INT));
+    return new IrMethod(descriptor.reverseName(), parameters, primal.returnType(),
+        accumulators.apply(out.build()));
   }
 
   private Block reverseSweep(List<Stmt> body, Stmt.Return ret, Var seed) {
