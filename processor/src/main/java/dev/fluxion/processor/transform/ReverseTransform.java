@@ -132,6 +132,7 @@ public final class ReverseTransform {
       recording = Recording.everything(primal.body(), activity);
     }
     context.recording(recording);
+    context.scratchArrays(ScratchArrays.of(primal, activity));
 
     Block.Builder out = new Block.Builder();
     out.add(new Stmt.Comment("forward sweep"));
@@ -141,7 +142,12 @@ public final class ReverseTransform {
             new Expr.Call(new Callee.Runtime("zerosLike"), null, List.of(p), p.type())));
       }
     }
-    out.addAll(new ForwardSweep(context).build(body));
+    Block forward = new ForwardSweep(context).build(body);
+    Var frame = context.scratchFrame();
+    if (frame != null) {
+      out.add(ScratchArrays.open(tape, frame));
+    }
+    out.addAll(forward);
     Atom result = ret.value();
     if (result instanceof Var r && Recording.assignedInLoops(primal.body()).contains(r)) {
       Var saved = new Var(names.fresh("value"), r.type(), Var.Kind.DERIVED);
@@ -155,6 +161,9 @@ public final class ReverseTransform {
         Var adjoint = context.adjoint(p);
         out.add(new Stmt.Push(tape, declared.contains(adjoint) ? adjoint : Const.ZERO));
       }
+    }
+    if (frame != null) {
+      out.add(ScratchArrays.close(tape, frame));
     }
     out.add(new Stmt.Return(result));
     return new IrMethod(descriptor.reverseName(), parameters, primal.returnType(), out.build());
