@@ -20,6 +20,8 @@ import java.util.Arrays;
  */
 final class ScratchStack {
   private static final int INITIAL_CAPACITY = 8;
+  // The row length of a matrix whose rows may differ in length.
+  private static final int JAGGED = -1;
 
   // By slot: the array lent last, and for a matrix the rows it was made with and their length.
   private Object[] arrays = new Object[0];
@@ -65,19 +67,19 @@ final class ScratchStack {
   /** {@code new double[m][n]}, from the next slot. */
   double[][] matrix(int m, int n) {
     int slot = take();
-    double[][] own = rows[slot];
     if (arrays[slot] instanceof double[][] matrix && matrix.length == m && columns[slot] == n) {
-      for (int i = 0; i < m; i++) {
-        matrix[i] = own[i];
-        Arrays.fill(own[i], 0);
-      }
-      return matrix;
+      return zeroed(matrix, rows[slot]);
     }
-    double[][] matrix = new double[m][n];
-    arrays[slot] = matrix;
-    rows[slot] = matrix.clone();
-    columns[slot] = n;
-    return matrix;
+    return keep(slot, new double[m][n], n);
+  }
+
+  /** Zeros with the row lengths of {@code like} ({@link Adjoints#zerosLike}), from the next slot. */
+  double[][] matrixLike(double[][] like) {
+    int slot = take();
+    if (arrays[slot] instanceof double[][] matrix && sameRowLengths(rows[slot], like)) {
+      return zeroed(matrix, rows[slot]);
+    }
+    return keep(slot, Adjoints.zerosLike(like), JAGGED);
   }
 
   /** The bytes of the arrays kept, lent or not. */
@@ -87,10 +89,41 @@ final class ScratchStack {
       if (arrays[slot] instanceof double[] v) {
         bytes += 16 + (long) v.length * Double.BYTES;
       } else if (arrays[slot] instanceof double[][] m) {
-        bytes += 2 * (16 + (long) m.length * 8) + m.length * (16 + (long) columns[slot] * Double.BYTES);
+        bytes += 2 * (16 + (long) m.length * 8);
+        for (double[] row : rows[slot]) {
+          bytes += 16 + (long) row.length * Double.BYTES;
+        }
       }
     }
     return bytes;
+  }
+
+  private double[][] keep(int slot, double[][] matrix, int n) {
+    arrays[slot] = matrix;
+    rows[slot] = matrix.clone();
+    columns[slot] = n;
+    return matrix;
+  }
+
+  /** The matrix with its own rows put back, zeroed. */
+  private static double[][] zeroed(double[][] matrix, double[][] own) {
+    for (int i = 0; i < own.length; i++) {
+      matrix[i] = own[i];
+      Arrays.fill(own[i], 0);
+    }
+    return matrix;
+  }
+
+  private static boolean sameRowLengths(double[][] own, double[][] like) {
+    if (own.length != like.length) {
+      return false;
+    }
+    for (int i = 0; i < own.length; i++) {
+      if (own[i].length != like[i].length) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private int take() {

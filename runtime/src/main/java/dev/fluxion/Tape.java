@@ -205,6 +205,28 @@ public final class Tape {
   }
 
   /**
+   * What {@code Adjoints.zerosLike(like)} gives, taken from this tape's scratch arrays in the
+   * open frame: {@code like.length} zeros.
+   *
+   * @param like the array whose length to copy
+   * @return an array of zeros, which stays the caller's until its frame closes
+   */
+  public double[] zerosLike(double[] like) {
+    return scratch.vector(like.length);
+  }
+
+  /**
+   * What {@code Adjoints.zerosLike(like)} gives, taken from this tape's scratch arrays in the
+   * open frame: zeros with {@code like}'s row lengths, each row its own array.
+   *
+   * @param like the matrix whose shape to copy
+   * @return a zero matrix of that shape, which stays the caller's until its frame closes
+   */
+  public double[][] zerosLike(double[][] like) {
+    return scratch.matrixLike(like);
+  }
+
+  /**
    * The number of values stored now, of every type.
    *
    * @return the count

@@ -116,6 +116,37 @@ class TapeScratchTest {
   }
 
   @Test
+  void zerosLikeCopiesRowLengthsAndReusesWhileTheyStay() {
+    Tape tape = new Tape();
+    double[][] jagged = {{1, 2}, {3}, {4, 5, 6}};
+    int frame = tape.openScratch();
+    double[][] z = tape.zerosLike(jagged);
+    double[] v = tape.zerosLike(jagged[2]);
+    z[2][1] = 9;
+    tape.closeScratch(frame);
+    assertEquals(3, z.length);
+    assertEquals(2, z[0].length);
+    assertEquals(1, z[1].length);
+    assertEquals(3, v.length);
+
+    frame = tape.openScratch();
+    double[][] again = tape.zerosLike(new double[][] {{0, 0}, {0}, {0, 0, 0}});
+    tape.closeScratch(frame);
+    assertSame(z, again, "same row lengths: the same matrix");
+    assertArrayEquals(new double[3], again[2], 0.0);
+
+    frame = tape.openScratch();
+    double[][] other = tape.zerosLike(new double[][] {{0, 0}, {0, 0}, {0, 0, 0}});
+    double[][] uniform = tape.zeros(3, 3);
+    tape.closeScratch(frame);
+    assertNotSame(z, other, "another row length: another matrix");
+    assertEquals(2, other[1].length);
+    assertEquals(3, uniform[0].length);
+    assertThrows(NullPointerException.class, () -> tape.zerosLike(new double[][] {null}),
+        "a missing row fails as Adjoints.zerosLike does");
+  }
+
+  @Test
   void closingAFrameThatIsNotOpenIsABug() {
     Tape tape = new Tape();
     int frame = tape.openScratch();

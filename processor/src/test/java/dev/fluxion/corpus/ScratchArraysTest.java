@@ -210,6 +210,31 @@ class ScratchArraysTest {
   }
 
   @Test
+  void adjointArraysOfCalleesResultsComeFromTheTapeAcrossShapes() {
+    var holder = new ScratchLocalsDerivatives.ThroughResultsGradient();
+    ArrayCase c = ArrayCase.of("throughResults", "x")
+        .primal(a -> ScratchLocals.throughResults(a.v(0)))
+        .generated(a -> {
+          ScratchLocalsDerivatives.throughResultsGradient(a.v(0), holder);
+          return out(holder.value(), holder.x().clone());
+        })
+        .exact(a -> {
+          // Σ sᵢ⁴ + sᵢ with sᵢ = xᵢ²/2: ∂/∂xᵢ = (4sᵢ³ + 1)·xᵢ.
+          double[] x = a.v(0);
+          double[] g = new double[x.length];
+          for (int i = 0; i < x.length; i++) {
+            double si = 0.5 * x[i] * x[i];
+            g[i] = (4 * si * si * si + 1) * x[i];
+          }
+          return out(g);
+        });
+    for (double[] x : new double[][] {vec(0.5, -1, 1.5), vec(1, 2), vec(0.5, -1, 1.5),
+        vec(-0.25, 0.75, 1.25, -1.5, 1)}) {
+      c.check(Args.of(x));
+    }
+  }
+
+  @Test
   void aReturnedVectorStaysTheCallersAfterTheNextCall() {
     var g = new ScratchLocalsDerivatives.SquaresGradient();
     ScratchLocalsDerivatives.squaresPullback(vec(1, 2, 3), 2, vec(1, 0.5, -1), g);

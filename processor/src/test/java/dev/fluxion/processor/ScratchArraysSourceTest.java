@@ -64,6 +64,10 @@ class ScratchArraysSourceTest {
         "    }",
         "    return x[0] * count(copy);",
         "  }",
+        "  @Differentiable static double viaCall(double[] x) {",
+        "    double[] y = returned(x);",
+        "    return y[0] * x[0];",
+        "  }",
         "  static int count(double[] a) {",
         "    return a.length;",
         "  }",
@@ -106,6 +110,12 @@ class ScratchArraysSourceTest {
     String block = reverseBlock("returned");
     assertTrue(block.contains("double[] out = new double["), block);
     assertTrue(block.contains("double[] outBar = tape.zeros("), block);
+  }
+
+  @Test
+  void theAdjointArrayOfACallsResultIsLentShapedLikeIt() {
+    String block = reverseBlock("viaCall");
+    assertTrue(block.contains("double[] yBar = tape.zerosLike(y);"), block);
   }
 
   @Test

@@ -16,8 +16,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Which {@code new double[…]} of a reverse block may take its array from the tape's scratch
- * arrays ({@code tape.zeros(k, d)}) instead, so that a warm gradient call allocates nothing.
+ * Which {@code new double[…]} of a reverse block, or adjoint array made by
+ * {@code Adjoints.zerosLike}, may take its array from the tape's scratch arrays
+ * ({@code tape.zeros(k, d)}, {@code tape.zerosLike(a)}) instead, so that a warm gradient call
+ * allocates nothing.
  *
  * <p>The tape lends an array until the block returns, then lends it again, zeroed, to the next
  * call: so an array qualifies only if nothing can reach it once the block has returned. Arrays
@@ -106,7 +108,8 @@ final class ScratchArrays {
 
   /**
    * The value to assign {@code target} in place of {@code value}: a loan from the tape when
-   * {@code value} is a {@code new} array that qualifies, else {@code value} itself.
+   * {@code value} is a {@code new} array (or zeros shaped like an array) that qualifies, else
+   * {@code value} itself.
    *
    * @param target the primal array assigned
    * @param value its value
@@ -132,13 +135,20 @@ final class ScratchArrays {
   }
 
   private static Expr lend(Expr value, boolean qualifies, ReverseContext context) {
-    if (!qualifies || !(value instanceof Expr.NewArray fresh)
-        || fresh.type().element() != Primitive.DOUBLE
-        || fresh.dimensions().size() != fresh.type().rank()) {
+    if (!qualifies) {
       return value;
     }
-    Var tape = context.scratchTape();
-    return new Expr.Call(tapeMethod(tape, "zeros"), tape, fresh.dimensions(), fresh.type());
+    if (value instanceof Expr.NewArray fresh && fresh.type().element() == Primitive.DOUBLE
+        && fresh.dimensions().size() == fresh.type().rank()) {
+      Var tape = context.scratchTape();
+      return new Expr.Call(tapeMethod(tape, "zeros"), tape, fresh.dimensions(), fresh.type());
+    }
+    if (value instanceof Expr.Call call && call.callee() instanceof Callee.Runtime runtime
+        && runtime.name().equals("zerosLike")) {
+      Var tape = context.scratchTape();
+      return new Expr.Call(tapeMethod(tape, "zerosLike"), tape, call.arguments(), call.type());
+    }
+    return value;
   }
 
   /**
@@ -146,11 +156,12 @@ final class ScratchArrays {
    * is allocated, which forward mode gives a tangent of the same kind.
    *
    * @param value an expression
-   * @return {@code true} for {@code tape.zeros(…)}
+   * @return {@code true} for {@code tape.zeros(…)} and {@code tape.zerosLike(…)}
    */
   static boolean isLoan(Expr value) {
     return value instanceof Expr.Call call && call.callee() instanceof Callee.Plain plain
-        && !plain.isStatic() && plain.name().equals("zeros") && call.receiver() instanceof Var v
+        && !plain.isStatic() && (plain.name().equals("zeros") || plain.name().equals("zerosLike"))
+        && call.receiver() instanceof Var v
         && v.kind() == Var.Kind.DERIVED && call.type() instanceof ArrayType;
   }
 
