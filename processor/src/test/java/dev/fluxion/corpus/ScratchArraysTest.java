@@ -265,7 +265,7 @@ class ScratchArraysTest {
   }
 
   @Test
-  void aWarmIntoFormCallAllocatesNothing() {
+  void warmIntoFormCallsAllocateNothingInEitherMode() {
     var bean = ManagementFactory.getThreadMXBean();
     assumeTrue(bean instanceof com.sun.management.ThreadMXBean t
         && t.isThreadAllocatedMemorySupported() && t.isThreadAllocatedMemoryEnabled(),
@@ -295,5 +295,24 @@ class ScratchArraysTest {
     assertEquals(0, bytes, "bytes allocated by 100 warm into-form calls");
     assertEquals(value, holder.value(), 0.0);
     assertClose("value", ScratchLocals.mixture(alphas, means, logScales, x), value);
+
+    // Forward mode takes its arrays and their tangents from the holder's tape as well.
+    Args d = mixturePoint(new Random(6), 5, 4, 20);
+    var tangent = ScratchLocalsDerivatives.mixtureTangent(alphas, means, logScales, x, d.v(0),
+        d.m(1), d.m(2));
+    for (int i = 0; i < 5_000; i++) {
+      ScratchLocalsDerivatives.mixtureTangent(alphas, means, logScales, x, d.v(0), d.m(1), d.m(2),
+          tangent);
+    }
+    before = threads.getThreadAllocatedBytes(id);
+    for (int i = 0; i < 100; i++) {
+      ScratchLocalsDerivatives.mixtureTangent(alphas, means, logScales, x, d.v(0), d.m(1), d.m(2),
+          tangent);
+    }
+    bytes = threads.getThreadAllocatedBytes(id) - before;
+    assertEquals(0, bytes, "bytes allocated by 100 warm tangent into-form calls");
+    double viaGradient = dot(holder.alphas(), d.v(0)) + dot(holder.means(), d.m(1))
+        + dot(holder.logScales(), d.m(2));
+    assertEquals(viaGradient, tangent.tangent(), 1e-12 * Math.max(1, Math.abs(viaGradient)));
   }
 }

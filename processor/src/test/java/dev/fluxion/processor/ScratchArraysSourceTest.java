@@ -76,9 +76,14 @@ class ScratchArraysSourceTest {
 
   /** The reverse block of one method, from its signature to the next method's. */
   private static String reverseBlock(String method) {
+    return block(method + "Reverse");
+  }
+
+  /** A generated method, from its signature to the next method's. */
+  private static String block(String name) {
     java.util.regex.Matcher declaration = java.util.regex.Pattern
-        .compile("public static [\\w\\[\\]]+ " + method + "Reverse\\(").matcher(source);
-    assertTrue(declaration.find(), method + "Reverse is generated");
+        .compile("public static [\\w\\[\\]]+ " + name + "\\(").matcher(source);
+    assertTrue(declaration.find(), name + " is generated");
     int start = declaration.start();
     int end = source.indexOf("\n    public static", start + 1);
     return source.substring(start, end < 0 ? source.length() : end);
@@ -95,6 +100,20 @@ class ScratchArraysSourceTest {
     assertTrue(block.matches("(?s).*tape\\.closeScratch\\(frame\\);\\s+return [^;]+;\\s+}.*"),
         "the frame closes just before the return:\n" + block);
     assertFalse(block.contains("new double"), block);
+  }
+
+  @Test
+  void forwardAndSecondOrderBlocksTakeArraysAndTangentsFromTheTape() {
+    String forward = block("lentForward");
+    assertTrue(forward.contains("int frame = tape.openScratch();"), forward);
+    assertTrue(forward.contains("double[][] m = tape.zeros(2, "), forward);
+    assertTrue(forward.contains("double[][] mDot = tape.zeros(2, "), forward);
+    assertTrue(forward.contains("tape.closeScratch(frame);"), forward);
+    String second = block("lentReverseForward");
+    assertTrue(second.contains("double[][] mBarDot = tape.zeros(2, "), second);
+    String returned = block("returnedForward");
+    assertTrue(returned.contains("double[] out = new double["), returned);
+    assertFalse(returned.contains("tape.zeros"), "a returned array and its tangent stay new");
   }
 
   @Test

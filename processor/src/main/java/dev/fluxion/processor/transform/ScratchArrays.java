@@ -4,6 +4,7 @@ import dev.fluxion.processor.analysis.Activity;
 import dev.fluxion.processor.analysis.ArrayFamilies;
 import dev.fluxion.processor.ir.ArrayType;
 import dev.fluxion.processor.ir.Atom;
+import dev.fluxion.processor.ir.Block;
 import dev.fluxion.processor.ir.Callee;
 import dev.fluxion.processor.ir.Expr;
 import dev.fluxion.processor.ir.IrMethod;
@@ -11,9 +12,12 @@ import dev.fluxion.processor.ir.Primitive;
 import dev.fluxion.processor.ir.Reference;
 import dev.fluxion.processor.ir.Stmt;
 import dev.fluxion.processor.ir.Var;
+import dev.fluxion.processor.lower.NameAllocator;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Which {@code new double[…]} of a reverse block, or adjoint array made by
@@ -42,7 +46,7 @@ import java.util.Set;
  * keeps one array per allocation, not one per iteration. The decision is conservative; when it
  * says no, the code is as before.
  */
-final class ScratchArrays {
+public final class ScratchArrays {
   private final ArrayFamilies families;
   private final Set<Var> keepPrimal = new HashSet<>();
   private final Set<Var> keepShadow = new HashSet<>();
@@ -58,7 +62,7 @@ final class ScratchArrays {
    * @param activity its activity analysis, for the array families
    * @return the decisions
    */
-  static ScratchArrays of(IrMethod primal, Activity activity) {
+  public static ScratchArrays of(IrMethod primal, Activity activity) {
     ScratchArrays scratch = new ScratchArrays(activity.families());
     for (Var p : primal.parameters()) {
       scratch.keepBoth(p);
@@ -118,7 +122,8 @@ final class ScratchArrays {
    * @return the value to assign
    */
   Expr primal(Var target, Expr value, int loops, ReverseContext context) {
-    return lend(value, loops == 0 && !keepPrimal.contains(families.node(target)), context);
+    return lend(value, loops == 0 && !keepPrimal.contains(families.node(target)),
+        context::scratchTape);
   }
 
   /**
@@ -131,21 +136,68 @@ final class ScratchArrays {
    * @return the value to assign the shadow
    */
   Expr shadow(Var target, Expr value, int loops, ReverseContext context) {
-    return lend(value, loops == 0 && !keepShadow.contains(families.node(target)), context);
+    return lend(value, loops == 0 && !keepShadow.contains(families.node(target)),
+        context::scratchTape);
   }
 
-  private static Expr lend(Expr value, boolean qualifies, ReverseContext context) {
+  /**
+   * The primal with its qualifying {@code new} arrays taken from {@code tape} in a frame of its
+   * own, for forward mode: the forward transform gives a loan's tangent as another loan. A
+   * tangent goes wherever its array goes, so it is lent exactly when the array is.
+   *
+   * @param primal the lowered primal, whose only {@code return} is its last statement
+   * @param tape the forward block's tape parameter
+   * @param names names for the frame variable
+   * @return the primal, or a copy that takes its arrays from the tape
+   */
+  public IrMethod lentInForwardMode(IrMethod primal, Var tape, NameAllocator names) {
+    boolean[] lent = new boolean[1];
+    Block body = outsideLoops(primal.body(), tape, lent);
+    if (!lent[0]) {
+      return primal;
+    }
+    Var frame = new Var(names.fresh("frame"), Primitive.INT, Var.Kind.DERIVED);
+    List<Stmt> statements = new ArrayList<>(body.statements());
+    statements.add(0, open(tape, frame));
+    statements.add(statements.size() - 1, close(tape, frame));
+    return new IrMethod(primal.name(), primal.parameters(), primal.returnType(),
+        new Block(statements));
+  }
+
+  /** A block with the qualifying allocations outside loops lent by {@code tape}. */
+  private Block outsideLoops(Block block, Var tape, boolean[] lent) {
+    Block.Builder out = new Block.Builder();
+    Supplier<Var> lender = () -> {
+      lent[0] = true;
+      return tape;
+    };
+    for (Stmt s : block.statements()) {
+      Var target = Stmt.assigned(s);
+      if (target != null && target.type() instanceof ArrayType) {
+        Expr value = lend(Stmt.evaluated(s), !keepPrimal.contains(families.node(target)), lender);
+        out.add(s instanceof Stmt.Let ? new Stmt.Let(target, value) : new Stmt.Set(target, value));
+      } else if (s instanceof Stmt.If branch) {
+        out.add(new Stmt.If(branch.condition(), outsideLoops(branch.then(), tape, lent),
+            outsideLoops(branch.otherwise(), tape, lent)));
+      } else {
+        out.add(s);
+      }
+    }
+    return out.build();
+  }
+
+  private static Expr lend(Expr value, boolean qualifies, Supplier<Var> lender) {
     if (!qualifies) {
       return value;
     }
     if (value instanceof Expr.NewArray fresh && fresh.type().element() == Primitive.DOUBLE
         && fresh.dimensions().size() == fresh.type().rank()) {
-      Var tape = context.scratchTape();
+      Var tape = lender.get();
       return new Expr.Call(tapeMethod(tape, "zeros"), tape, fresh.dimensions(), fresh.type());
     }
     if (value instanceof Expr.Call call && call.callee() instanceof Callee.Runtime runtime
         && runtime.name().equals("zerosLike")) {
-      Var tape = context.scratchTape();
+      Var tape = lender.get();
       return new Expr.Call(tapeMethod(tape, "zerosLike"), tape, call.arguments(), call.type());
     }
     return value;
