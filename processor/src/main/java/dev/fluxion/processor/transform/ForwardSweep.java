@@ -30,6 +30,8 @@ import java.util.List;
  *   <li>Each active array gets its adjoint array (its shadow), created and assigned alongside it,
  *       so that shadows share storage exactly as the arrays do.
  *   <li>Before a call that may overwrite an array argument, the argument's contents are saved.
+ *   <li>A new array (or adjoint array) outside loops that cannot outlive the call is taken from
+ *       the tape's scratch arrays instead of allocated ({@link ScratchArrays}).
  * </ul>
  */
 final class ForwardSweep {

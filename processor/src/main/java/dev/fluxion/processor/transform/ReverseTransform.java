@@ -43,6 +43,9 @@ import java.util.Set;
  *
  * <p>The to-be-recorded analysis needs to know what the reverse sweep reads, so the reverse sweep
  * is written twice: once to learn what it reads (with fresh names thrown away), once for real.
+ *
+ * <p>When the forward sweep takes arrays from the tape's scratch arrays ({@link ScratchArrays}),
+ * the block opens a scratch frame before it and closes it just before returning.
  */
 public final class ReverseTransform {
   private final LoweredMethod lowered;

@@ -20,10 +20,13 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Which {@code new double[…]} of a reverse block, or adjoint array made by
+ * Which {@code new double[…]} of a generated block, or adjoint array made by
  * {@code Adjoints.zerosLike}, may take its array from the tape's scratch arrays
- * ({@code tape.zeros(k, d)}, {@code tape.zerosLike(a)}) instead, so that a warm gradient call
- * allocates nothing.
+ * ({@code tape.zeros(k, d)}, {@code tape.zerosLike(a)}) instead, so that a warm gradient or
+ * tangent call allocates nothing. Reverse blocks ask while their forward sweep is written
+ * ({@link ForwardSweep}); forward blocks get a primal with its arrays already lent
+ * ({@link #lentInForwardMode}); second order inherits the reverse block's loans, and the forward
+ * transform gives a loan's tangent as another loan.
  *
  * <p>The tape lends an array until the block returns, then lends it again, zeroed, to the next
  * call: so an array qualifies only if nothing can reach it once the block has returned. Arrays
