@@ -9,11 +9,13 @@ import java.util.Arrays;
  * <p>A tape is owned by one call chain at a time: it is not thread-safe, and it must not be shared
  * between threads. Gradient holders own one, so reusing a holder reuses its tape and, once the
  * tape has grown to the size a computation needs, a gradient call allocates nothing. Every value
- * pushed during a gradient call is popped before the call returns, so a tape is empty between
- * calls.
+ * pushed during a gradient call is popped before the call returns, so a tape holds no values
+ * between calls.
  *
- * <p>Storage grows geometrically and is never boxed. The tape also keeps the schedules of
- * checkpointed loops ({@link Checkpoints}) between calls; {@link #capacityBytes()} counts them.
+ * <p>Storage grows geometrically and is never boxed. Between calls the tape keeps, for the next
+ * one, the schedules of checkpointed loops ({@link Checkpoints}) and the scratch arrays that
+ * reverse blocks take instead of allocating their local arrays ({@link #zeros(int)});
+ * {@link #capacityBytes()} counts both.
  */
 public final class Tape {
 
@@ -27,6 +29,7 @@ public final class Tape {
   private int refCount;
   // Schedules of checkpointed loops, kept for the next call (see Checkpoints.open).
   private Checkpoints spares;
+  private final ScratchStack scratch = new ScratchStack();
 
   /** Creates an empty tape; storage is allocated on first use. */
   public Tape() {}
@@ -246,6 +249,79 @@ public final class Tape {
   }
 
   /**
+   * Opens a frame of scratch arrays: a reverse block calls this on entry, takes its local arrays
+   * from {@link #zeros(int)} and {@link #zeros(int, int)}, and gives them back with
+   * {@link #closeScratch(int)} before it returns. Frames nest like the calls that open them.
+   *
+   * @return the frame, to pass to {@link #closeScratch(int)}
+   */
+  public int openScratch() {
+    return scratch.open();
+  }
+
+  /**
+   * Closes a frame of scratch arrays. The arrays taken since it was opened may be handed out
+   * again, zeroed, to the next block that asks: the block must keep no reference to them, and
+   * must not return one.
+   *
+   * @param frame the value {@link #openScratch()} returned
+   * @throws IllegalStateException if that frame is not open (a bug worth reporting)
+   */
+  public void closeScratch(int frame) {
+    scratch.close(frame);
+  }
+
+  /**
+   * What {@code new double[n]} gives, taken from this tape's scratch arrays in the open frame:
+   * {@code n} zeros. In steady state, when the calls before asked for the same shapes in the same
+   * order, this is an array the tape lent before, zeroed again: no allocation.
+   *
+   * @param n the length
+   * @return an array of {@code n} zeros, which stays the caller's until its frame closes
+   * @throws NegativeArraySizeException if {@code n} is negative, as {@code new} would
+   */
+  public double[] zeros(int n) {
+    return scratch.vector(n);
+  }
+
+  /**
+   * What {@code new double[m][n]} gives, taken from this tape's scratch arrays in the open frame:
+   * {@code m} rows of {@code n} zeros, each its own array, even if the matrix lent before had
+   * some of its rows replaced.
+   *
+   * @param m the number of rows
+   * @param n the length of each row
+   * @return a zero matrix of that shape, which stays the caller's until its frame closes
+   * @throws NegativeArraySizeException if {@code m} or {@code n} is negative, as {@code new}
+   *     would
+   */
+  public double[][] zeros(int m, int n) {
+    return scratch.matrix(m, n);
+  }
+
+  /**
+   * What {@code Adjoints.zerosLike(like)} gives, taken from this tape's scratch arrays in the
+   * open frame: {@code like.length} zeros.
+   *
+   * @param like the array whose length to copy
+   * @return an array of zeros, which stays the caller's until its frame closes
+   */
+  public double[] zerosLike(double[] like) {
+    return scratch.vector(like.length);
+  }
+
+  /**
+   * What {@code Adjoints.zerosLike(like)} gives, taken from this tape's scratch arrays in the
+   * open frame: zeros with {@code like}'s row lengths, each row its own array.
+   *
+   * @param like the matrix whose shape to copy
+   * @return a zero matrix of that shape, which stays the caller's until its frame closes
+   */
+  public double[][] zerosLike(double[][] like) {
+    return scratch.matrixLike(like);
+  }
+
+  /**
    * The number of values stored now, of every type.
    *
    * @return the count
@@ -264,8 +340,9 @@ public final class Tape {
   }
 
   /**
-   * The bytes of storage this tape holds now, whether in use or not: a measure of the memory the
-   * largest computation so far needed.
+   * The bytes of storage this tape holds now, whether in use or not, scratch arrays and
+   * checkpointing schedules included: a measure of the memory the largest computation so far
+   * needed.
    *
    * @return allocated storage in bytes
    */
@@ -275,7 +352,7 @@ public final class Tape {
     for (Checkpoints c = spares; c != null; c = c.nextSpare) {
       bytes += c.capacityBytes();
     }
-    return bytes;
+    return bytes + scratch.capacityBytes();
   }
 
   /** A spare checkpointing schedule, or {@code null}: for {@link Checkpoints#open}. */
@@ -294,8 +371,13 @@ public final class Tape {
     spares = c;
   }
 
-  /** Drops every stored value, keeping the storage for reuse. */
+  /**
+   * Drops every stored value and closes every scratch frame, keeping the storage for reuse. Call
+   * it between computations (the generated entry points do), never while a reverse block that
+   * uses this tape runs.
+   */
   public void clear() {
+    scratch.clear();
     doubleCount = 0;
     intCount = 0;
     Arrays.fill(refs, 0, refCount, null);

@@ -22,6 +22,7 @@ import dev.fluxion.processor.model.DifferentiableMethod;
 import dev.fluxion.processor.model.MethodDescriber;
 import dev.fluxion.processor.transform.ForwardTransform;
 import dev.fluxion.processor.transform.ReverseTransform;
+import dev.fluxion.processor.transform.ScratchArrays;
 import dev.fluxion.processor.transform.Signatures;
 import dev.fluxion.processor.analysis.LoopState;
 import dev.fluxion.processor.analysis.Variation;
@@ -100,10 +101,12 @@ final class Pipeline {
     var forwardNames = lowered.names().copy();
     IrMethod reverse =
         new ReverseTransform(lowered, activity, tapeType, scheduleType, recordOnlyWhatIsRead).transform();
-    IrMethod forward = new ForwardTransform(lowered.ir(), lowered.independents(),
+    Var forwardTape = new Var(forwardNames.fresh("tape"), tapeType, Var.Kind.DERIVED);
+    IrMethod lentPrimal = ScratchArrays.of(lowered.ir(), activity)
+        .lentInForwardMode(lowered.ir(), forwardTape, forwardNames);
+    IrMethod forward = new ForwardTransform(lentPrimal, lowered.independents(),
         activity::isActive, forwardNames, true)
-        .transform(descriptor.forwardName(),
-            new Var(forwardNames.fresh("tape"), tapeType, Var.Kind.DERIVED));
+        .transform(descriptor.forwardName(), forwardTape);
     IrMethod reverseForward = secondOrder(descriptor, reverse, lowered.names());
     return new CompanionWriter.Derived(descriptor, reverse, forward, reverseForward);
   }

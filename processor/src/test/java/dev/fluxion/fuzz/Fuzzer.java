@@ -295,6 +295,10 @@ final class Fuzzer implements AutoCloseable {
     MethodSpec spec;
     Method primal;
     Method gradient;
+    // The into form, with a holder that every check of the method reuses: its tape lends the
+    // reverse blocks the arrays it lent the call before.
+    Method gradientInto;
+    Object reused;
     Method tangent;
     Method hvp;
     int inputs;
@@ -421,6 +425,15 @@ final class Fuzzer implements AutoCloseable {
     f.primal = type.getDeclaredMethod(spec.name(), primal);
     f.primal.setAccessible(true);
     f.gradient = companion.getMethod(spec.name() + "Gradient", primal);
+    List<Class<?>> withHolder = new ArrayList<>(primalTypes);
+    withHolder.add(f.gradient.getReturnType());
+    f.gradientInto = companion.getMethod(spec.name() + "Gradient",
+        withHolder.toArray(Class<?>[]::new));
+    try {
+      f.reused = f.gradient.getReturnType().getConstructor().newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
     List<Class<?>> withTangents = new ArrayList<>(primalTypes);
     withTangents.addAll(tangentTypes);
     f.tangent = companion.getMethod(spec.name() + "Tangent", withTangents.toArray(Class<?>[]::new));
@@ -481,6 +494,11 @@ final class Fuzzer implements AutoCloseable {
       double[] g = gradient(spec, holder);
       if (!allFinite(g)) {
         return Outcome.NON_FINITE;
+      }
+      double[] reused = gradientAt(f, args);
+      if (!Arrays.equals(g, reused)) {
+        return Outcome.fail("the into form on a reused holder differs from a fresh holder",
+            "reused " + Arrays.toString(reused) + " but fresh " + Arrays.toString(g)).at(at);
       }
       // Huge values mean huge intermediates (a cube iterated in a loop), and then a term like
       // sin(1e36) oscillates faster than any difference step can follow: AD is right, finite
@@ -703,9 +721,12 @@ final class Fuzzer implements AutoCloseable {
     }
   }
 
+  /** The gradient by the into form, on the method's reused holder. */
   private static double[] gradientAt(Forms f, Object[] args) throws Thrown {
     value(f, args); // the method itself must run here too
-    return gradient(f.spec, generated(f.gradient, copy(args)));
+    Object[] into = Arrays.copyOf(copy(args), args.length + 1);
+    into[args.length] = f.reused;
+    return gradient(f.spec, generated(f.gradientInto, into));
   }
 
   private static Object accessor(Object holder, String name) {

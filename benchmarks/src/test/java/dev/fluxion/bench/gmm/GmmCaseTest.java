@@ -2,8 +2,10 @@ package dev.fluxion.bench.gmm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.fluxion.bench.Cases;
+import dev.fluxion.bench.ThreadAllocation;
 import dev.fluxion.bench.FiniteDifferences;
 import dev.fluxion.bench.Tool;
 import dev.fluxion.bench.Verifier;
@@ -44,6 +46,18 @@ class GmmCaseTest {
     System.arraycopy(hand, 0, expected, 0, in.k());
     System.arraycopy(hand, hand.length - lastIcf.length, expected, in.k(), lastIcf.length);
     Verifier.compare(c.name(), Tool.FINITE_DIFFERENCES, fd, expected, 1e-6);
+  }
+
+  /**
+   * Fluxion's into-form allocates nothing once warm, although the objective makes five working
+   * arrays: the reverse block takes them, and their adjoint arrays, from the holder's tape.
+   */
+  @Test
+  void fluxionsIntoFormAllocatesNothingOnceWarm() {
+    assumeTrue(ThreadAllocation.supported());
+    var c = Cases.create("gmm-1k-d2-K5");
+    assertEquals(0, ThreadAllocation.ofLastRun(200, c::fluxionGradient),
+        "bytes of the last of 200 gradient calls");
   }
 
   @Test

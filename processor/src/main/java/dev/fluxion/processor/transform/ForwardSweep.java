@@ -30,6 +30,8 @@ import java.util.List;
  *   <li>Each active array gets its adjoint array (its shadow), created and assigned alongside it,
  *       so that shadows share storage exactly as the arrays do.
  *   <li>Before a call that may overwrite an array argument, the argument's contents are saved.
+ *   <li>A new array (or adjoint array) outside loops that cannot outlive the call is taken from
+ *       the tape's scratch arrays instead of allocated ({@link ScratchArrays}).
  * </ul>
  */
 final class ForwardSweep {
@@ -81,12 +83,12 @@ final class ForwardSweep {
     }
     if (s instanceof Stmt.Let let) {
       boolean undone = context.rematerialization().undoes(let);
-      assign(let.target(), let.value(), true, out, hoisted,
+      assign(let.target(), let.value(), true, out, hoisted, loops,
           !undone && records(let.target(), loops));
     } else if (s instanceof Stmt.Set set) {
       // A counter step or a loop's exit test, which the reverse sweep redoes, is not recorded.
       boolean undone = context.rematerialization().undoes(set);
-      assign(set.target(), set.value(), false, out, hoisted,
+      assign(set.target(), set.value(), false, out, hoisted, loops,
           !undone && records(set.target(), loops));
     } else if (s instanceof Stmt.Declare declare) {
       List<Var> declared = new ArrayList<>();
@@ -160,10 +162,11 @@ final class ForwardSweep {
   /**
    * An assignment, with what comes before it (pushes, saves) and after it (the shadow). A
    * declaration inside a block ({@code isLet} with {@code hoisted} given) becomes an assignment
-   * to a variable declared before the top-level statement.
+   * to a variable declared before the top-level statement. A new array outside loops may come
+   * from the tape's scratch arrays ({@link ScratchArrays}).
    */
   private void assign(Var target, Expr value, boolean isLet, Block.Builder out, List<Var> hoisted,
-      boolean record) {
+      int loops, boolean record) {
     boolean declare = isLet && hoisted == null;
     boolean hoist = isLet && hoisted != null;
     Var tape = context.tape();
@@ -176,13 +179,16 @@ final class ForwardSweep {
       }
     }
     saveWrittenArguments(value, out);
+    ScratchArrays scratch = context.scratchArrays();
+    Expr stored = target.type() instanceof ArrayType
+        ? scratch.primal(target, value, loops, context) : value;
     if (declare) {
-      out.add(new Stmt.Let(target, value));
+      out.add(new Stmt.Let(target, stored));
     } else {
       if (hoist) {
         hoisted.add(target);
       }
-      out.add(new Stmt.Set(target, value));
+      out.add(new Stmt.Set(target, stored));
     }
     if (array && value instanceof Expr.Call call
         && (call.callee() instanceof Callee.Primal || call.callee() instanceof Callee.Custom)) {
@@ -196,7 +202,7 @@ final class ForwardSweep {
     }
     if (array) {
       Var shadow = context.shadow(target);
-      Expr shadowValue = shadowValue(target, value);
+      Expr shadowValue = scratch.shadow(target, shadowValue(target, value), loops, context);
       if (declare) {
         out.add(new Stmt.Let(shadow, shadowValue));
       } else {

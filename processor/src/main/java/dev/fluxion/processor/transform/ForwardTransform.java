@@ -290,7 +290,9 @@ public final class ForwardTransform {
       }
       return new Expr.ArrayLiteral(type, elements);
     }
-    if (value instanceof Expr.Call call && call.callee() instanceof Callee.Runtime) {
+    if (value instanceof Expr.Call call && call.callee() instanceof Callee.Runtime
+        || ScratchArrays.isLoan(value)) {
+      // A tangent of zeros like the value's: a new array, or another loan from the tape.
       return value;
     }
     // Data (a stopped gradient, a plain method's result, a field): its tangent is zero, but the

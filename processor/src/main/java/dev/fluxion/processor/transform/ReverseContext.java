@@ -33,6 +33,8 @@ final class ReverseContext {
   private Recording recording;
   private boolean learningReads;
   private Rematerialization rematerialization = Rematerialization.none();
+  private ScratchArrays scratchArrays;
+  private Var scratchFrame;
 
   ReverseContext(Activity activity, NameAllocator names, Var tape, Reference scheduleType,
       Map<Var, Var> parameterShadows) {
@@ -119,6 +121,28 @@ final class ReverseContext {
 
   void rematerialization(Rematerialization rematerialization) {
     this.rematerialization = rematerialization;
+  }
+
+  /** Which new arrays may be taken from the tape's scratch arrays. */
+  ScratchArrays scratchArrays() {
+    return scratchArrays;
+  }
+
+  void scratchArrays(ScratchArrays scratchArrays) {
+    this.scratchArrays = scratchArrays;
+  }
+
+  /** The tape to take scratch arrays from; the block opens its scratch frame once it does. */
+  Var scratchTape() {
+    if (scratchFrame == null) {
+      scratchFrame = new Var(names.fresh("frame"), Primitive.INT, Var.Kind.DERIVED);
+    }
+    return tape;
+  }
+
+  /** The block's scratch frame, or {@code null} when it takes no scratch arrays. */
+  Var scratchFrame() {
+    return scratchFrame;
   }
 
   /** The adjoint of a scalar variable. */

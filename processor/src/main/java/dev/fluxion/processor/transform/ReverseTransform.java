@@ -43,6 +43,9 @@ import java.util.Set;
  *
  * <p>The to-be-recorded analysis needs to know what the reverse sweep reads, so the reverse sweep
  * is written twice: once to learn what it reads (with fresh names thrown away), once for real.
+ *
+ * <p>When the forward sweep takes arrays from the tape's scratch arrays ({@link ScratchArrays}),
+ * the block opens a scratch frame before it and closes it just before returning.
  */
 public final class ReverseTransform {
   private final LoweredMethod lowered;
@@ -132,6 +135,7 @@ public final class ReverseTransform {
       recording = Recording.everything(primal.body(), activity);
     }
     context.recording(recording);
+    context.scratchArrays(ScratchArrays.of(primal, activity));
 
     Block.Builder out = new Block.Builder();
     out.add(new Stmt.Comment("forward sweep"));
@@ -141,7 +145,12 @@ public final class ReverseTransform {
             new Expr.Call(new Callee.Runtime("zerosLike"), null, List.of(p), p.type())));
       }
     }
-    out.addAll(new ForwardSweep(context).build(body));
+    Block forward = new ForwardSweep(context).build(body);
+    Var frame = context.scratchFrame();
+    if (frame != null) {
+      out.add(ScratchArrays.open(tape, frame));
+    }
+    out.addAll(forward);
     Atom result = ret.value();
     if (result instanceof Var r && Recording.assignedInLoops(primal.body()).contains(r)) {
       Var saved = new Var(names.fresh("value"), r.type(), Var.Kind.DERIVED);
@@ -155,6 +164,9 @@ public final class ReverseTransform {
         Var adjoint = context.adjoint(p);
         out.add(new Stmt.Push(tape, declared.contains(adjoint) ? adjoint : Const.ZERO));
       }
+    }
+    if (frame != null) {
+      out.add(ScratchArrays.close(tape, frame));
     }
     out.add(new Stmt.Return(result));
     LocalAccumulators accumulators = new LocalAccumulators(
