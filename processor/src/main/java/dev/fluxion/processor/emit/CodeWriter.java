@@ -461,21 +461,15 @@ final class CodeWriter {
   }
 
   private void collectNames(Block block, java.util.Set<String> taken) {
-    for (Stmt s : block.statements()) {
+    dev.fluxion.processor.analysis.Activity.forEachStatement(block, s -> {
       Var target = s instanceof Stmt.Declare declare ? declare.target() : Stmt.assigned(s);
       if (target != null) {
         taken.add(name(target));
       }
-      if (s instanceof Stmt.If branch) {
-        collectNames(branch.then(), taken);
-        collectNames(branch.otherwise(), taken);
-      } else if (s instanceof Stmt.Loop loop) {
-        collectNames(loop.body(), taken);
-      } else if (s instanceof Stmt.Repeat repeat) {
+      if (s instanceof Stmt.Repeat repeat) {
         taken.add(name(repeat.counter()));
-        collectNames(repeat.body(), taken);
       }
-    }
+    });
   }
 
   private void countUses(Block block) {

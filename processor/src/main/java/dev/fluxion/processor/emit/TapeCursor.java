@@ -1,7 +1,7 @@
 package dev.fluxion.processor.emit;
 
 import com.palantir.javapoet.CodeBlock;
-import dev.fluxion.processor.ir.Block;
+import dev.fluxion.processor.analysis.Activity;
 import dev.fluxion.processor.ir.Expr;
 import dev.fluxion.processor.ir.IrMethod;
 import dev.fluxion.processor.ir.Primitive;
@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -50,7 +49,7 @@ final class TapeCursor {
     Set<Var> tapes = new HashSet<>();
     Set<Primitive> kinds = new HashSet<>();
     Set<Var> assigned = new HashSet<>();
-    visit(method.body(), s -> {
+    Activity.forEachStatement(method.body(), s -> {
       if (s instanceof Stmt.Push push) {
         tapes.add(push.tape());
         if (push.value().type() instanceof Primitive p) {
@@ -136,11 +135,7 @@ final class TapeCursor {
 
   /** Whether a statement gives the tape to a call: the counts must be on the tape by then. */
   boolean givesAway(Stmt s) {
-    Expr value = Stmt.evaluated(s);
-    if (value == null && s instanceof Stmt.Eval eval) {
-      value = eval.value();
-    }
-    return value instanceof Expr.Call call && call.arguments().contains(tape);
+    return Stmt.evaluated(s) instanceof Expr.Call call && call.arguments().contains(tape);
   }
 
   private static String storage(Primitive kind) {
@@ -158,19 +153,5 @@ final class TapeCursor {
     }
     taken.add(name);
     return name;
-  }
-
-  private static void visit(Block block, Consumer<Stmt> action) {
-    for (Stmt s : block.statements()) {
-      action.accept(s);
-      if (s instanceof Stmt.If branch) {
-        visit(branch.then(), action);
-        visit(branch.otherwise(), action);
-      } else if (s instanceof Stmt.Loop loop) {
-        visit(loop.body(), action);
-      } else if (s instanceof Stmt.Repeat repeat) {
-        visit(repeat.body(), action);
-      }
-    }
   }
 }
