@@ -49,7 +49,8 @@ public class CaseBenchmark {
     }
   }
 
-  private static Supplier<double[]> bind(BenchmarkCase c, Tool tool) {
+  /** The call of a derivative tool. */
+  static Supplier<double[]> bind(BenchmarkCase c, Tool tool) {
     return switch (tool) {
       case OBJECTIVE -> throw new IllegalArgumentException("the objective is not a derivative");
       case FLUXION_REVERSE -> c::fluxionGradient;
