@@ -157,11 +157,12 @@ final class CodeWriter {
     } else if (s instanceof Stmt.Return ret) {
       code.addStatement("return $L", atom(ret.value(), inline).code());
     } else if (s instanceof Stmt.Eval eval && eval.value() instanceof Expr.Pop pop
-        && cursor != null && cursor.covers(pop.type())) {
+        && cursor != null && cursor.covers(pop.tape(), pop.type())) {
       cursor.discard((Primitive) pop.type(), code);
     } else if (s instanceof Stmt.Eval eval) {
       code.addStatement("$L", expr(eval.value(), inline).code());
-    } else if (s instanceof Stmt.Push push && cursor != null && cursor.covers(push.value().type())) {
+    } else if (s instanceof Stmt.Push push && cursor != null
+        && cursor.covers(push.tape(), push.value().type())) {
       cursor.push((Primitive) push.value().type(), atom(push.value(), inline).code(), code);
     } else if (s instanceof Stmt.Push push) {
       code.addStatement("$N.$L($L)", name(push.tape()), "push" + tapeKind(push.value().type()),
@@ -278,8 +279,8 @@ final class CodeWriter {
           CodeBlock.join(elements, ", ")), JavaExpr.PRIMARY);
     }
     Expr.Pop pop = (Expr.Pop) e;
-    if (cursor != null && cursor.covers(pop.type())) {
-      return new JavaExpr(cursor.pop((Primitive) pop.type()), JavaExpr.PRIMARY);
+    if (cursor != null && cursor.covers(pop.tape(), pop.type())) {
+      return cursor.pop((Primitive) pop.type());
     }
     return new JavaExpr(CodeBlock.of("$N.pop$L()", name(pop.tape()), tapeKind(pop.type())),
         JavaExpr.PRIMARY);

@@ -23,11 +23,17 @@ import java.util.function.Function;
  * increment, where {@code tape.pushDouble(v)} updates a field that the next push has to read back,
  * which in a loop that pushes every iteration costs more than the loop's own arithmetic.
  *
- * <p>Only a method whose pushes and pops all use one tape, a parameter it never reassigns, gets a
- * cursor; others (checkpointed loops switch between tapes) push through the tape's methods.
- * {@code boolean}, {@code long} and reference values always do.
+ * <p>The cursor is for the method's tape parameter, when the method never reassigns it nor copies
+ * it into another variable; a checkpointed loop's own tapes (its entry state, its slots) are other
+ * objects and keep pushing through their methods. {@code boolean}s share the {@code int} stack,
+ * as {@code 1} and {@code 0}, exactly as {@link dev.fluxion.Tape#pushBoolean} stores them; a method
+ * that records a {@code long} (two ints, by the tape's methods) keeps its int stack on the tape.
+ * References always go through the tape.
  */
 final class TapeCursor {
+  /** The precedence of {@code !=}, the outermost operator of a boolean's pop. */
+  private static final int EQUALITY = 8;
+
   private final Var tape;
   private final String tapeName;
   private final Map<Primitive, String[]> locals = new EnumMap<>(Primitive.class);
@@ -38,7 +44,7 @@ final class TapeCursor {
   }
 
   /**
-   * The cursor for a method, or null when it pushes nothing worth one or uses more than one tape.
+   * The cursor for a method, or null when it records nothing on its tape parameter.
    *
    * @param method the method
    * @param taken the names the method's code already uses
@@ -46,39 +52,39 @@ final class TapeCursor {
    * @return the cursor, or null
    */
   static TapeCursor of(IrMethod method, Set<String> taken, Function<Var, String> names) {
-    Set<Var> tapes = new HashSet<>();
-    Set<Primitive> kinds = new HashSet<>();
-    Set<Var> assigned = new HashSet<>();
+    Map<Var, Set<Primitive>> kindsByTape = new java.util.HashMap<>();
+    Set<Var> escaped = new HashSet<>();
     Activity.forEachStatement(method.body(), s -> {
-      if (s instanceof Stmt.Push push) {
-        tapes.add(push.tape());
-        if (push.value().type() instanceof Primitive p) {
-          kinds.add(p);
-        }
-      }
       Expr value = Stmt.evaluated(s);
-      if (value instanceof Expr.Pop pop) {
-        tapes.add(pop.tape());
-        if (pop.type() instanceof Primitive p) {
-          kinds.add(p);
-        }
+      if (s instanceof Stmt.Push push && push.value().type() instanceof Primitive p) {
+        kindsByTape.computeIfAbsent(push.tape(), k -> new HashSet<>()).add(p);
+      } else if (value instanceof Expr.Pop pop && pop.type() instanceof Primitive p) {
+        kindsByTape.computeIfAbsent(pop.tape(), k -> new HashSet<>()).add(p);
       }
+      // Reassigned, or copied into another variable whose pushes the cursor would not see.
       Var target = Stmt.assigned(s);
       if (target != null) {
-        assigned.add(target);
+        escaped.add(target);
+      }
+      if (value instanceof Var copied) {
+        escaped.add(copied);
       }
     });
-    if (tapes.size() != 1) {
+    Var tape = null;
+    for (Var p : method.parameters()) {
+      if (kindsByTape.containsKey(p) && !escaped.contains(p)) {
+        tape = p;
+      }
+    }
+    if (tape == null) {
       return null;
     }
-    Var tape = tapes.iterator().next();
-    if (!method.parameters().contains(tape) || assigned.contains(tape)) {
-      return null;
-    }
+    Set<Primitive> kinds = kindsByTape.get(tape);
     TapeCursor cursor = new TapeCursor(tape, names.apply(tape));
-    // Booleans and longs are stored on the int stack by the tape's own methods, which keep their
-    // count in the tape: the int stack stays there too when they are used.
-    if (kinds.contains(Primitive.BOOLEAN) || kinds.contains(Primitive.LONG)) {
+    if (kinds.contains(Primitive.BOOLEAN)) {
+      kinds.add(Primitive.INT);
+    }
+    if (kinds.contains(Primitive.LONG)) {
       kinds.remove(Primitive.INT);
     }
     for (Primitive kind : List.of(Primitive.DOUBLE, Primitive.INT)) {
@@ -90,9 +96,14 @@ final class TapeCursor {
     return cursor.locals.isEmpty() ? null : cursor;
   }
 
-  /** Whether values of this type go through the local storage. */
-  boolean covers(Object type) {
-    return type instanceof Primitive p && locals.containsKey(p);
+  /** Whether a push or pop of this type on this tape goes through the local storage. */
+  boolean covers(Var onTape, Object type) {
+    if (!tape.equals(onTape)) {
+      return false;
+    }
+    Primitive kind = type == Primitive.BOOLEAN ? Primitive.INT
+        : type instanceof Primitive p ? p : null;
+    return kind != null && locals.containsKey(kind);
   }
 
   /** Declares the locals from the tape: the first statements of the method. */
@@ -117,20 +128,28 @@ final class TapeCursor {
 
   /** Writes a push of {@code value}, whose type {@link #covers} answered for. */
   void push(Primitive kind, CodeBlock value, CodeBlock.Builder code) {
-    String[] names = locals.get(kind);
+    String[] names = locals.get(kind == Primitive.BOOLEAN ? Primitive.INT : kind);
     code.addStatement("$N = $N.room($N, $N)", names[0], tapeName, names[0], names[1]);
-    code.addStatement("$N[$N++] = $L", names[0], names[1], value);
+    if (kind == Primitive.BOOLEAN) {
+      code.addStatement("$N[$N++] = $L ? 1 : 0", names[0], names[1], value);
+    } else {
+      code.addStatement("$N[$N++] = $L", names[0], names[1], value);
+    }
   }
 
   /** Writes a pop whose value is not used. */
   void discard(Primitive kind, CodeBlock.Builder code) {
-    code.addStatement("$N--", locals.get(kind)[1]);
+    code.addStatement("$N--", locals.get(kind == Primitive.BOOLEAN ? Primitive.INT : kind)[1]);
   }
 
   /** A pop, as an expression. */
-  CodeBlock pop(Primitive kind) {
+  JavaExpr pop(Primitive kind) {
+    if (kind == Primitive.BOOLEAN) {
+      String[] names = locals.get(Primitive.INT);
+      return new JavaExpr(CodeBlock.of("$N[--$N] != 0", names[0], names[1]), EQUALITY);
+    }
     String[] names = locals.get(kind);
-    return CodeBlock.of("$N[--$N]", names[0], names[1]);
+    return new JavaExpr(CodeBlock.of("$N[--$N]", names[0], names[1]), JavaExpr.PRIMARY);
   }
 
   /** Whether a statement gives the tape to a call: the counts must be on the tape by then. */
