@@ -98,6 +98,50 @@ class TapeCursorTest {
     assertTrue(tape.isEmpty());
   }
 
+  @Test
+  void branchDecisionsGoOnTheIntStorageAsOneAndZero() throws Exception {
+    String[] source = {
+      "package p;",
+      "import dev.fluxion.Differentiable;",
+      "public final class B {",
+      "  @Differentiable public static double f(double[] v) {",
+      "    double s = 0;",
+      "    for (int i = 0; i < v.length; i++) {",
+      "      if (s > v[i]) {",
+      "        s = s * v[i];",
+      "      } else {",
+      "        s = s + Math.sin(v[i]);",
+      "      }",
+      "    }",
+      "    return s;",
+      "  }",
+      "}",
+    };
+    Compilation compilation = Compiler.compile(Compiler.source("p.B", source));
+    assertThat(compilation).succeededWithoutWarnings();
+    String code = Compiler.generatedSource(compilation, "p.BDerivatives");
+    assertTrue(code.contains("tapeInts[tapeIntsCount++] = ") && code.contains(" ? 1 : 0;"), code);
+    assertTrue(code.contains("tapeInts[--tapeIntsCount] != 0"), code);
+    assertFalse(code.contains("tape.pushBoolean("), code);
+
+    ClassLoader loader = Compiler.loader(compilation, getClass().getClassLoader());
+    Method reverse = loader.loadClass("p.BDerivatives")
+        .getMethod("fReverse", double[].class, double[].class, double.class, Tape.class);
+    Method primal = loader.loadClass("p.B").getMethod("f", double[].class);
+    double[] v = {0.4, 0.1, 0.9, 0.2, 0.7, 0.3}; // both branches taken
+    double[] vBar = new double[v.length];
+    Tape tape = new Tape();
+    reverse.invoke(null, v, vBar, 1.0, tape);
+    assertTrue(tape.isEmpty());
+    FiniteDifferences.assertMatchesFiniteDifferences("B.f", x -> {
+      try {
+        return (double) primal.invoke(null, (Object) x);
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    }, v, vBar, "v0", "v1", "v2", "v3", "v4", "v5");
+  }
+
   private static double call(ClassLoader loader, String name, double[] v, int rounds)
       throws Exception {
     return (double) loader.loadClass("p.C").getMethod(name, double[].class, int.class)
