@@ -53,16 +53,35 @@ public final class Checkpoints {
   private static final int REVERSE_RANGE = 5;
 
   /**
-   * How many iterations the reverse sweep records at once (fewer only at the end): the schedule
-   * works on blocks of this many iterations, which keeps its own bookkeeping small next to short
-   * loop bodies, while the tape still holds a bounded number of iterations however long the loop.
-   * Measured on a 10⁶-step Euler integrator whose iteration costs a few nanoseconds (the
-   * benchmarks' {@code euler-1e6}): with 16, the four schedule actions per block and the entry and
-   * exit of the block's loops cost about as much as the block's iterations, and 100 snapshots took
-   * 3.9 times the recorded loop's time; with 64, 2.7 times. Larger blocks save little more (the
-   * schedule's recomputation dominates) while the tape grows with them.
+   * The fewest iterations the reverse sweep records at once (fewer only at the end): the schedule
+   * works on blocks of iterations, which keeps its own bookkeeping small next to short loop bodies,
+   * while the tape still holds a bounded number of iterations however long the loop.
    */
-  static final int BLOCK = 64;
+  static final int MIN_BLOCK = 64;
+
+  /**
+   * The most iterations in a block. Measured on a 10⁶-step Euler integrator whose iteration costs
+   * a few nanoseconds (the benchmarks' {@code euler-1e6}), 100 snapshots: blocks of 16 took 3.9
+   * times the recorded loop's time, 64 took 2.7 (4.0 once the recorded loop's pushes became
+   * cheaper), 256 took 3.0 and 512 took 2.9: the schedule's actions and the entry and exit of a
+   * block's loops cost about as much as a short block's iterations, and fewer, longer blocks also
+   * need fewer runs again. Beyond that the gain is small while a block's recording grows.
+   */
+  static final int MAX_BLOCK = 512;
+
+  /**
+   * The block length for a loop: long enough to amortise the schedule's actions, short enough that
+   * one block's recording stays within an eighth of what the stored states stand for (the loop's
+   * iterations over the snapshots), so that a short loop keeps most of checkpointing's saving.
+   *
+   * @param iterations the trip count
+   * @param snapshots the states the schedule may store
+   * @return between {@link #MIN_BLOCK} and {@link #MAX_BLOCK} iterations
+   */
+  static int blockFor(int iterations, int snapshots) {
+    long share = iterations / (8L * snapshots);
+    return (int) Math.max(MIN_BLOCK, Math.min(MAX_BLOCK, share));
+  }
 
   private Tape[] slots;
   private final Tape scratch = new Tape();
@@ -74,6 +93,8 @@ public final class Checkpoints {
   private int current;
   private int count;
   private int step;
+  // The block length of the loop being reversed (blockFor).
+  private int block = MIN_BLOCK;
   private int slot;
   private long advanced;
   private int iterations;
@@ -173,7 +194,8 @@ public final class Checkpoints {
     depth = 0;
     advanced = 0;
     current = -1;
-    int blocks = (int) ((iterations + (long) BLOCK - 1) / BLOCK);
+    block = blockFor(iterations, slots.length);
+    int blocks = (int) ((iterations + (long) block - 1) / block);
     if (blocks > 0) {
       push(REVERSE_RANGE, 0, blocks, slots.length - 1, 0);
     }
@@ -250,6 +272,15 @@ public final class Checkpoints {
   }
 
   /**
+   * The block length of the loop being reversed ({@link #blockFor}): for tests.
+   *
+   * @return iterations per block
+   */
+  int block() {
+    return block;
+  }
+
+  /**
    * For {@link #STORE} and {@link #RESTORE}: where the state goes or comes from.
    *
    * @return the store
@@ -281,17 +312,17 @@ public final class Checkpoints {
     return bytes;
   }
 
-  /** Runs whole blocks forward: never the last one, so always {@link #BLOCK} iterations each. */
+  /** Runs whole blocks forward: never the last one, so always {@link #block()} iterations each. */
   private int advance(int blocks) {
-    count = blocks * BLOCK;
+    count = blocks * block;
     current += blocks;
     advanced += count;
     return ADVANCE;
   }
 
-  private int reverseBlock(int block) {
-    step = block * BLOCK;
-    count = Math.min(BLOCK, iterations - step);
+  private int reverseBlock(int index) {
+    step = index * block;
+    count = Math.min(block, iterations - step);
     current = -1;
     return REVERSE;
   }

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The binomial schedule run against a simulated loop whose state is its iteration number: every
- * iteration is reversed once, last first, in blocks of at most {@link Checkpoints#BLOCK}, from the
+ * iteration is reversed once, last first, in blocks of at most {@code Checkpoints.blockFor}, from the
  * right state; no more states are stored at
  * once than allowed; and recomputation stays within the binomial bound.
  */
@@ -48,7 +48,7 @@ class CheckpointsTest {
         case Checkpoints.REVERSE -> {
           assertEquals(reversedFrom, schedule.step() + schedule.count(),
               "iterations are reversed last first, each once");
-          assertTrue(schedule.count() >= 1 && schedule.count() <= Checkpoints.BLOCK,
+          assertTrue(schedule.count() >= 1 && schedule.count() <= schedule.block(),
               "a block of " + schedule.count() + " iterations");
           assertEquals(schedule.step(), state, "a block is reversed from its own state");
           reversedFrom = schedule.step();
@@ -66,14 +66,15 @@ class CheckpointsTest {
 
   /**
    * Each iteration recomputed at most r times, r the smallest with C(s − 1 + r, r) ≥ b for the b
-   * blocks; with one store, every block from the start: BLOCK · b(b − 1)/2 iterations. The last block,
-   * the only one that may be short, is never run again.
+   * blocks; with one store, every block from the start: block · b(b − 1)/2 iterations. The last
+   * block, the only one that may be short, is never run again.
    */
   private static long bound(int iterations, int snapshots) {
-    int n = (iterations + Checkpoints.BLOCK - 1) / Checkpoints.BLOCK;
+    int block = Checkpoints.blockFor(iterations, snapshots);
+    int n = (iterations + block - 1) / block;
     int free = snapshots - 1;
     if (free == 0) {
-      return (long) Checkpoints.BLOCK * n * (n - 1) / 2;
+      return (long) block * n * (n - 1) / 2;
     }
     long beta = 1;
     int r = 0;
@@ -82,6 +83,15 @@ class CheckpointsTest {
       beta = beta * (free + r) / r;
     }
     return (long) r * iterations;
+  }
+
+  @org.junit.jupiter.api.Test
+  void blocksGrowWithTheIterationsEachStateStandsFor() {
+    assertEquals(Checkpoints.MIN_BLOCK, Checkpoints.blockFor(0, 1));
+    assertEquals(Checkpoints.MIN_BLOCK, Checkpoints.blockFor(10_000, 100)); // 12 per eighth
+    assertEquals(125, Checkpoints.blockFor(1_000_000, 1000));
+    assertEquals(Checkpoints.MAX_BLOCK, Checkpoints.blockFor(1_000_000, 100));
+    assertEquals(Checkpoints.MAX_BLOCK, Checkpoints.blockFor(Integer.MAX_VALUE, 1));
   }
 
   @org.junit.jupiter.api.Test

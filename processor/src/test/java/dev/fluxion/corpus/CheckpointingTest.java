@@ -191,8 +191,8 @@ class CheckpointingTest {
         flatten(value, gradient));
     long plainBytes = recorded.capacityBytes();
     long bytes = checkpointed.capacityBytes();
-    // 100 snapshots of three values and one block of 64 iterations' worth of tape (about 1.3 KB,
-    // grown geometrically), against 10⁵ iterations.
+    // 100 snapshots of three values and one block of 125 iterations' worth of tape (10⁵ / (8 · 100),
+    // about 2.5 KB, grown geometrically), against 10⁵ iterations.
     assertTrue(bytes < plainBytes / 100, bytes + " bytes checkpointed, " + plainBytes
         + " recorded");
     assertTrue(bytes < 22_000, bytes + " bytes");
