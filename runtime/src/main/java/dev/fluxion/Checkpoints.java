@@ -23,13 +23,13 @@ package dev.fluxion;
  * }
  * }</pre>
  *
- * <p>The schedule works on blocks of 64 iterations (the last one possibly shorter): the reverse
- * sweep records one block at a time on the tape and reverses it. With {@code s} stored states and
- * {@code n} iterations, each iteration is recomputed at most {@code r} times, where {@code r} is
- * the smallest number with {@code C(s − 1 + r, r) ≥ ⌈n / 64⌉} (binomial checkpointing, Griewank
- * and Walther): for a million iterations, 100 states mean at most three recomputations, and the
- * tape holds 64 iterations at most. The derivatives are the same as without the marker, to
- * rounding.
+ * <p>The schedule works on blocks of {@code b} iterations (the last one possibly shorter), {@code
+ * b = n / (8s)} between 64 and 512 for {@code n} iterations and {@code s} stored states: the
+ * reverse sweep records one block at a time on the tape and reverses it. Each iteration is
+ * recomputed at most {@code r} times, where {@code r} is the smallest number with {@code C(s − 1 +
+ * r, r) ≥ ⌈n / b⌉} (binomial checkpointing, Griewank and Walther): for a million iterations, 100
+ * states mean blocks of 512 and at most two recomputations, and the tape holds one block at most.
+ * The derivatives are the same as without the marker, to rounding.
  *
  * <p>Instances are the schedule that generated code follows; users only call {@link
  * #binomial(int)}. An instance hands out {@linkplain #next() actions} one at a time, so the
