@@ -2,6 +2,7 @@ package dev.fluxion.processor.emit;
 
 import com.palantir.javapoet.CodeBlock;
 import dev.fluxion.processor.analysis.Activity;
+import dev.fluxion.processor.ir.Block;
 import dev.fluxion.processor.ir.Expr;
 import dev.fluxion.processor.ir.IrMethod;
 import dev.fluxion.processor.ir.Primitive;
@@ -23,7 +24,9 @@ import java.util.function.Function;
  * increment, where {@code tape.pushDouble(v)} updates a field that the next push has to read back,
  * which in a loop that pushes every iteration costs more than the loop's own arithmetic.
  *
- * <p>The cursor is for the method's tape parameter, when the method never reassigns it nor copies
+ * <p>Only a method that records inside a loop gets a cursor: for a few pushes in straight-line code
+ * the locals' read and write cost what they save. The cursor is for the method's tape parameter,
+ * when the method never reassigns it nor copies
  * it into another variable; a checkpointed loop's own tapes (its entry state, its slots) are other
  * objects and keep pushing through their methods. {@code boolean}s share the {@code int} stack,
  * as {@code 1} and {@code 0}, exactly as {@link dev.fluxion.Tape#pushBoolean} stores them; a method
@@ -76,8 +79,8 @@ final class TapeCursor {
         tape = p;
       }
     }
-    if (tape == null) {
-      return null;
+    if (tape == null || !recordsInLoop(method.body(), tape, false)) {
+      return null; // straight-line pushes gain nothing from locals that cost a read and a write
     }
     Set<Primitive> kinds = kindsByTape.get(tape);
     TapeCursor cursor = new TapeCursor(tape, names.apply(tape));
@@ -94,6 +97,22 @@ final class TapeCursor {
       }
     }
     return cursor.locals.isEmpty() ? null : cursor;
+  }
+
+  /** Whether a push or pop on the tape lies inside a loop of the block. */
+  private static boolean recordsInLoop(Block block, Var tape, boolean inLoop) {
+    for (Stmt s : block.statements()) {
+      boolean uses = s instanceof Stmt.Push push && push.tape().equals(tape)
+          || Stmt.evaluated(s) instanceof Expr.Pop pop && pop.tape().equals(tape);
+      if (uses && inLoop
+          || s instanceof Stmt.If branch && (recordsInLoop(branch.then(), tape, inLoop)
+              || recordsInLoop(branch.otherwise(), tape, inLoop))
+          || s instanceof Stmt.Loop loop && recordsInLoop(loop.body(), tape, true)
+          || s instanceof Stmt.Repeat repeat && recordsInLoop(repeat.body(), tape, true)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a push or pop of this type on this tape goes through the local storage. */
