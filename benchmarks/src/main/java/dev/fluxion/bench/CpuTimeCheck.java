@@ -10,12 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 
 /**
  * A cross-check of JMH's ratios that other work on a shared machine disturbs less: in one JVM,
  * the objective and the selected tools of a case take turns, each timed in the thread's CPU time
- * for half a second per round; a tool's ratio in a round is its time per call over the
+ * for half a second or more per round; a tool's ratio in a round is its time per call over the
  * objective's in the same round. After five rounds of warm-up (C2 compiles a large generated
  * method only after seconds), eleven rounds are measured, and the median and the lowest ratio
  * are printed and written to {@code cpu-time.tsv}. Time another process takes from the core does
@@ -29,6 +30,9 @@ public final class CpuTimeCheck {
   private static final int WARM_UP_ROUNDS = 5;
   private static final int ROUNDS = 11;
   private static final long ROUND_NANOS = 500_000_000L;
+
+  /** What the timed calls returned, summed, so that the JIT cannot drop them. */
+  static volatile double sink;
 
   private CpuTimeCheck() {}
 
@@ -68,35 +72,20 @@ public final class CpuTimeCheck {
       Verifier.verify(c, tool);
       calls.add(CaseBenchmark.bind(c, tool));
     }
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     double[] objective = new double[ROUNDS];
     double[][] tool = new double[tools.size()][ROUNDS];
-    double sink = 0;
     for (int round = -WARM_UP_ROUNDS; round < ROUNDS; round++) {
-      long start = threads.getCurrentThreadCpuTime();
-      long calls0 = 0;
-      do {
-        sink += c.objective();
-        calls0++;
-      } while (threads.getCurrentThreadCpuTime() - start < ROUND_NANOS);
-      double perCall = (threads.getCurrentThreadCpuTime() - start) / (double) calls0;
+      double perCall = cpuNanosPerCall(c::objective);
       for (int k = 0; k < tools.size(); k++) {
-        long t0 = threads.getCurrentThreadCpuTime();
-        long n = 0;
-        do {
-          sink += calls.get(k).get()[0];
-          n++;
-        } while (threads.getCurrentThreadCpuTime() - t0 < ROUND_NANOS);
+        Supplier<double[]> call = calls.get(k);
+        double toolPerCall = cpuNanosPerCall(() -> call.get()[0]);
         if (round >= 0) {
-          tool[k][round] = (threads.getCurrentThreadCpuTime() - t0) / (double) n;
+          tool[k][round] = toolPerCall;
         }
       }
       if (round >= 0) {
         objective[round] = perCall;
       }
-    }
-    if (sink == 42) {
-      System.out.println(); // keeps the results alive
     }
     List<String> rows = new ArrayList<>();
     for (int k = 0; k < tools.size(); k++) {
@@ -108,6 +97,29 @@ public final class CpuTimeCheck {
           tools.get(k).label(), median(objective), median(tool[k]), median(ratios), min(ratios)));
     }
     return rows;
+  }
+
+  /**
+   * Calls {@code call} for a round ({@link #ROUND_NANOS} of this thread's CPU time, at least once)
+   * and returns the CPU time per call, in nanoseconds. The clock is read between batches that
+   * double in size, since reading it costs about a microsecond: more than a small case's call.
+   */
+  private static double cpuNanosPerCall(DoubleSupplier call) {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long start = threads.getCurrentThreadCpuTime();
+    long calls = 0;
+    long batch = 1;
+    double sum = 0;
+    do {
+      for (long i = 0; i < batch; i++) {
+        sum += call.getAsDouble();
+      }
+      calls += batch;
+      batch *= 2;
+    } while (threads.getCurrentThreadCpuTime() - start < ROUND_NANOS);
+    double perCall = (threads.getCurrentThreadCpuTime() - start) / (double) calls;
+    sink += sum; // keeps the results alive
+    return perCall;
   }
 
   private static double median(double[] values) {

@@ -48,7 +48,7 @@ final class CodeWriter {
     this.method = method;
     countUses(method.body());
     this.names = TypeNameHygiene.renames(method);
-    this.cursor = TapeCursor.of(method, namesInUse(), this::name);
+    this.cursor = TapeCursor.of(method, TypeNameHygiene.namesInUse(method, names), this::name);
   }
 
   /**
@@ -451,26 +451,6 @@ final class CodeWriter {
       }
     }
     return vars;
-  }
-
-  /** The Java names of the method's parameters and of every variable its body assigns. */
-  private java.util.Set<String> namesInUse() {
-    java.util.Set<String> taken = new java.util.HashSet<>();
-    method.parameters().forEach(p -> taken.add(name(p)));
-    collectNames(method.body(), taken);
-    return taken;
-  }
-
-  private void collectNames(Block block, java.util.Set<String> taken) {
-    dev.fluxion.processor.analysis.Activity.forEachStatement(block, s -> {
-      Var target = s instanceof Stmt.Declare declare ? declare.target() : Stmt.assigned(s);
-      if (target != null) {
-        taken.add(name(target));
-      }
-      if (s instanceof Stmt.Repeat repeat) {
-        taken.add(name(repeat.counter()));
-      }
-    });
   }
 
   private void countUses(Block block) {

@@ -53,6 +53,22 @@ final class TypeNameHygiene {
     return renames;
   }
 
+  /**
+   * Every name the written method uses: its variables' (after {@code renames}) and the class
+   * qualifiers its code names. Generated code that adds locals picks names outside this set.
+   *
+   * @param method the method about to be written
+   * @param renames what {@link #renames} returned for it
+   * @return the names, a new set the caller may add to
+   */
+  static Set<String> namesInUse(IrMethod method, Map<Var, String> renames) {
+    Set<String> taken = new HashSet<>();
+    Set<Var> vars = new HashSet<>(method.parameters());
+    collect(method.body(), taken, vars);
+    vars.forEach(v -> taken.add(renames.getOrDefault(v, v.name())));
+    return taken;
+  }
+
   private static void collect(Block block, Set<String> qualifiers, Set<Var> vars) {
     for (Stmt s : block.statements()) {
       if (s instanceof Stmt.Let let) {

@@ -11,6 +11,7 @@ import dev.fluxion.processor.ir.Primitive;
 import dev.fluxion.processor.ir.Stmt;
 import dev.fluxion.processor.ir.Var;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +92,7 @@ final class LocalAccumulators {
       boolean fresh = s instanceof Stmt.Declare || Stmt.evaluated(s) instanceof Expr.NewArray;
       onlyNew.merge(target, fresh, Boolean::logicalAnd);
     });
-    Set<Var> result = new java.util.HashSet<>();
+    Set<Var> result = new HashSet<>();
     shadowOf.forEach((array, shadow) -> {
       List<Var> family = members.get(activity.families().node(array));
       if (array.type() instanceof ArrayType t && t.rank() == 1 && t.element() == Primitive.DOUBLE
@@ -182,7 +183,7 @@ final class LocalAccumulators {
     Atom[] index = new Atom[1];
     boolean[] writes = new boolean[1];
     boolean[] other = new boolean[1];
-    java.util.Set<Var> assigned = new java.util.HashSet<>();
+    Set<Var> assigned = new HashSet<>();
     Activity.forEachStatement(body, s -> {
       Var target = s instanceof Stmt.Declare declare ? declare.target() : Stmt.assigned(s);
       if (target != null) {

@@ -271,7 +271,7 @@ final class Rematerialization {
         }
       }
       Stmt.If branch = (Stmt.If) body.get(body.size() - 1);
-      if (countAssignments(loop.body(), w) != 1 || !stepsByOne(branch.then().statements(), w)
+      if (countAssignments(loop.body(), w) != 1 || !stepsByOne(loop, branch.then().statements(), w)
           || countReads(loop, w) != mentions.getOrDefault(w, 0)) {
         return null;
       }
@@ -319,17 +319,16 @@ final class Rematerialization {
       return null;
     }
 
-    /** Whether a block's top level holds {@code w = t} with {@code t = w + 1} defined before. */
-    private boolean stepsByOne(List<Stmt> statements, Var w) {
+    /**
+     * Whether the loop steps {@code w} by one at the top level of its test's branch, with the step
+     * undone by arithmetic ({@link #stepInverse}): a counted loop's counter is not recorded, so
+     * the reverse sweep must be able to step it back.
+     */
+    private boolean stepsByOne(Stmt.Loop loop, List<Stmt> statements, Var w) {
+      Expr back = new Expr.Binary(BinaryOp.SUB, w, new Const(1, Primitive.INT), Primitive.INT);
       for (int j = 0; j < statements.size(); j++) {
-        if (statements.get(j) instanceof Stmt.Set set && set.target().equals(w)
-            && set.value() instanceof Var t) {
-          for (int a = j - 1; a >= 0; a--) {
-            if (statements.get(a) instanceof Stmt.Let let && let.target().equals(t)) {
-              return let.value().equals(new Expr.Binary(BinaryOp.ADD, w, new Const(1, Primitive.INT),
-                  Primitive.INT));
-            }
-          }
+        if (statements.get(j) instanceof Stmt.Set set && set.target().equals(w)) {
+          return back.equals(stepInverse(set, j, statements, loop));
         }
       }
       return false;
@@ -613,22 +612,27 @@ final class Rematerialization {
      * arithmetic wraps around exactly, so the inverse is exact.
      */
     private void considerStep(Stmt.Set set, int m, List<Stmt> statements, Stmt.Loop loop) {
+      Expr inverse = stepInverse(set, m, statements, loop);
+      if (inverse != null) {
+        result.inverses.put(set, inverse);
+      }
+    }
+
+    /** The inverse {@link #considerStep} takes for a step, or null when it records the step. */
+    private Expr stepInverse(Stmt.Set set, int m, List<Stmt> statements, Stmt.Loop loop) {
       Var w = set.target();
       if (!(set.value() instanceof Var t) || !(w.type() == Primitive.INT || w.type() == Primitive.LONG)
           || assignments.getOrDefault(t, 0) != 1 || countAssignments(loop.body(), w) != 1
           || assignedOutsideLoops.contains(w)) {
-        return;
+        return null;
       }
       for (int a = m - 1; a >= 0; a--) {
         Stmt s = statements.get(a);
         if (s instanceof Stmt.Let let && let.target().equals(t)) {
-          Expr inverse = inverse(let.value(), w);
-          if (inverse != null) {
-            result.inverses.put(set, inverse);
-          }
-          return;
+          return inverse(let.value(), w);
         }
       }
+      return null;
     }
 
     /** Finds the exit test of a loop that has no other way out (see {@link #exitTest}). */
